@@ -1,0 +1,91 @@
+// A small static file server for the built app, on loopback only. Serves `root` under `base`
+// (e.g. "/llm-qa/" to mimic GitHub Pages), compresses with brotli or gzip as a real host would, and can
+// switch to another root while running (used to deploy a "new version" in the update test).
+//   node e2e/server.mjs --root dist --port 4173 [--base /]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json; charset=utf-8",
+  ".webmanifest": "application/manifest+json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+};
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".txt"]);
+
+export function startServer({ root, port = 0, base = "/", host = "127.0.0.1" }) {
+  if (!base.endsWith("/")) base += "/";
+  const state = { root: resolve(root) };
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, "http://localhost");
+      let path = decodeURIComponent(url.pathname);
+      if (!path.startsWith(base)) return send(res, 404, "text/plain", "not found");
+      path = path.slice(base.length);
+      if (path === "" || path.endsWith("/")) path += "index.html";
+      const file = normalize(join(state.root, path));
+      if (!file.startsWith(state.root)) return send(res, 403, "text/plain", "forbidden");
+      const info = await stat(file).catch(() => null);
+      if (!info || !info.isFile()) return send(res, 404, "text/plain", "not found");
+      const ext = extname(file);
+      let body = await readFile(file);
+      const headers = {
+        "content-type": TYPES[ext] || "application/octet-stream",
+        "cache-control": "no-cache",
+      };
+      const accept = String(req.headers["accept-encoding"] || "");
+      if (COMPRESSIBLE.has(ext)) {
+        headers["vary"] = "accept-encoding";
+        if (/\bbr\b/.test(accept)) {
+          body = brotliCompressSync(body);
+          headers["content-encoding"] = "br";
+        } else if (/\bgzip\b/.test(accept)) {
+          body = gzipSync(body);
+          headers["content-encoding"] = "gzip";
+        }
+      }
+      headers["content-length"] = body.length;
+      res.writeHead(200, headers);
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch (err) {
+      send(res, 500, "text/plain", String(err));
+    }
+  });
+  return new Promise((ok) => {
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      ok({
+        url: `http://${host}:${actual}${base}`,
+        setRoot: (dir) => (state.root = resolve(dir)),
+        close: () => new Promise((done) => server.close(done)),
+      });
+    });
+  });
+}
+
+function send(res, status, type, text) {
+  res.writeHead(status, { "content-type": type });
+  res.end(text);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name, dflt) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : dflt;
+  };
+  const { url } = await startServer({
+    root: arg("root", "dist"),
+    port: Number(arg("port", 4173)),
+    base: arg("base", "/"),
+  });
+  console.log(`serving ${arg("root", "dist")} at ${url}`);
+}

@@ -1,0 +1,45 @@
+// Records the shipped sizes of a build: raw, gzip -9 and brotli q11 of each file a first visit loads
+// (HTML, JS, wasm, CSS, manifest). Run by Trunk's post_build hook on the staging dir, or by hand:
+//   node scripts/sizes.mjs [dir]
+// Writes <dir>/sizes.json and prints a table.
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, extname } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
+const FIRST_LOAD = new Set([".html", ".js", ".wasm", ".css", ".webmanifest"]);
+
+function walk(d, prefix = "") {
+  return readdirSync(d).flatMap((name) => {
+    const path = join(d, name);
+    const rel = prefix + name;
+    return statSync(path).isDirectory() ? walk(path, rel + "/") : [rel];
+  });
+}
+
+const files = walk(dir)
+  .filter((f) => FIRST_LOAD.has(extname(f)) && !f.startsWith("e2e/"))
+  .sort()
+  .map((name) => {
+    const data = readFileSync(join(dir, name));
+    return {
+      name,
+      raw: data.length,
+      gzip: gzipSync(data, { level: 9 }).length,
+      brotli: brotliCompressSync(data, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+      }).length,
+    };
+  });
+
+const total = files.reduce(
+  (t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
+  { raw: 0, gzip: 0, brotli: 0 },
+);
+writeFileSync(join(dir, "sizes.json"), JSON.stringify({ files, total }, null, 2) + "\n");
+
+const pad = (s, n) => String(s).padStart(n);
+console.log(`${"file".padEnd(40)} ${pad("raw", 9)} ${pad("gzip", 9)} ${pad("brotli", 9)}`);
+for (const f of [...files, { name: "total", ...total }]) {
+  console.log(`${f.name.padEnd(40)} ${pad(f.raw, 9)} ${pad(f.gzip, 9)} ${pad(f.brotli, 9)}`);
+}
