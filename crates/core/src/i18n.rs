@@ -77,6 +77,200 @@ impl LangChoice {
     }
 }
 
+/// Defines `Ui` and `Ui::entries`, which lists every field by name (for tests that check them all).
+macro_rules! ui_strings {
+    ($($field:ident),* $(,)?) => {
+        /// Every string of the interface, in one language. A struct rather than a key lookup, so that a
+        /// string missing in one language is a compile error.
+        #[derive(Debug)]
+        pub struct Ui {
+            $(pub $field: &'static str,)*
+        }
+
+        impl Ui {
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($field), self.$field)),*]
+            }
+        }
+    };
+}
+
+ui_strings! {
+    app_name,
+    tagline,
+    skip_link,
+    language,
+    lang_en,
+    lang_zh,
+    lang_both,
+    expand_all,
+    collapse_all,
+    question_label,
+    topics,
+    all_topics,
+    search_label,
+    search_placeholder,
+    clear_search,
+    partial_results,
+    no_results,
+    try_instead,
+    known,
+    star,
+    study,
+    filter_all,
+    filter_starred,
+    filter_unknown,
+    quiz_start,
+    quiz_shuffle,
+    quiz_show_answer,
+    quiz_again,
+    quiz_known,
+    quiz_end,
+    quiz_back,
+    quiz_keys,
+    quiz_title,
+    source_label,
+    translation_note,
+    about,
+    conclusion,
+    lab_title,
+}
+
+pub static EN: Ui = Ui {
+    app_name: "LLM Interview Q&A",
+    tagline: "50 large-language-model interview questions, answered in English and Chinese",
+    skip_link: "Skip to the questions",
+    language: "Language",
+    lang_en: "English",
+    lang_zh: "中文",
+    lang_both: "Both",
+    expand_all: "Expand all",
+    collapse_all: "Collapse all",
+    question_label: "Question",
+    topics: "Topics",
+    all_topics: "All topics",
+    search_label: "Search questions",
+    search_placeholder: "attention, LoRA, 温度 …",
+    clear_search: "Clear search",
+    partial_results: "No question has every word; showing the closest matches.",
+    no_results: "No question matches your search.",
+    try_instead: "Try:",
+    known: "Known",
+    star: "Star",
+    study: "Study",
+    filter_all: "All",
+    filter_starred: "Starred",
+    filter_unknown: "Not yet known",
+    quiz_start: "Start quiz",
+    quiz_shuffle: "Shuffle",
+    quiz_show_answer: "Show answer",
+    quiz_again: "Again",
+    quiz_known: "Known",
+    quiz_end: "End quiz",
+    quiz_back: "Back to the cards",
+    quiz_keys: "Keys: Space shows the answer, A = again, K = known, Esc ends the quiz.",
+    quiz_title: "Quiz",
+    source_label: "Questions and answers from",
+    translation_note:
+        "Chinese translations of the passages the source left in English are by this app's authors.",
+    about: "About these questions",
+    conclusion: "Conclusion",
+    lab_title: "Sampling lab",
+};
+
+pub static ZH: Ui = Ui {
+    app_name: "LLM 面试问答",
+    tagline: "50 道大语言模型面试题，中英双语解答",
+    skip_link: "跳到问题列表",
+    language: "语言",
+    lang_en: "English",
+    lang_zh: "中文",
+    lang_both: "双语",
+    expand_all: "全部展开",
+    collapse_all: "全部收起",
+    question_label: "问题",
+    topics: "主题",
+    all_topics: "全部主题",
+    search_label: "搜索问题",
+    search_placeholder: "注意力、LoRA、temperature …",
+    clear_search: "清除搜索",
+    partial_results: "没有问题包含全部词语，显示最接近的结果。",
+    no_results: "没有与搜索匹配的问题。",
+    try_instead: "试试：",
+    known: "已掌握",
+    star: "收藏",
+    study: "学习",
+    filter_all: "全部",
+    filter_starred: "已收藏",
+    filter_unknown: "未掌握",
+    quiz_start: "开始测验",
+    quiz_shuffle: "随机顺序",
+    quiz_show_answer: "显示答案",
+    quiz_again: "再看一次",
+    quiz_known: "已掌握",
+    quiz_end: "结束测验",
+    quiz_back: "返回卡片",
+    quiz_keys: "按键：空格显示答案，A 再看一次，K 已掌握，Esc 结束测验。",
+    quiz_title: "测验",
+    source_label: "问题与答案出自",
+    translation_note: "原文中未译成中文的段落由本应用作者翻译。",
+    about: "关于这些问题",
+    conclusion: "结语",
+    lab_title: "采样实验室",
+};
+
+impl Lang {
+    pub fn ui(self) -> &'static Ui {
+        match self {
+            Lang::En => &EN,
+            Lang::Zh => &ZH,
+        }
+    }
+
+    /// "7 of 50" / "第 7 题，共 50 题" style counts for search results.
+    pub fn results_count(self, shown: usize, total: usize) -> String {
+        match self {
+            Lang::En => format!("{shown} of {total}"),
+            Lang::Zh => format!("{shown} / {total} 题"),
+        }
+    }
+
+    pub fn known_progress(self, known: usize, total: usize) -> String {
+        match self {
+            Lang::En => format!("{known} / {total} known"),
+            Lang::Zh => format!("已掌握 {known} / {total}"),
+        }
+    }
+
+    pub fn question_number(self, id: u8) -> String {
+        match self {
+            Lang::En => format!("Question {id}"),
+            Lang::Zh => format!("问题 {id}"),
+        }
+    }
+
+    pub fn quiz_position(self, at: usize, of: usize) -> String {
+        match self {
+            Lang::En => format!("Card {at} of {of}"),
+            Lang::Zh => format!("第 {at} 张，共 {of} 张"),
+        }
+    }
+
+    pub fn quiz_summary(self, known: usize, total: usize) -> String {
+        match self {
+            Lang::En => format!("You knew {known} of {total}."),
+            Lang::Zh => format!("{total} 题中你掌握了 {known} 题。"),
+        }
+    }
+
+    pub fn quiz_again_round(self, n: usize) -> String {
+        match self {
+            Lang::En => format!("Practise the {n} marked “again”"),
+            Lang::Zh => format!("再练习标记为“再看一次”的 {n} 题"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,7 +285,10 @@ mod tests {
 
     #[test]
     fn preferred_languages_pick_the_first_supported() {
-        assert_eq!(LangChoice::from_preferred(["fr-FR", "zh-CN", "en"]), LangChoice::Zh);
+        assert_eq!(
+            LangChoice::from_preferred(["fr-FR", "zh-CN", "en"]),
+            LangChoice::Zh
+        );
         assert_eq!(LangChoice::from_preferred(["en-GB", "zh"]), LangChoice::En);
         assert_eq!(LangChoice::from_preferred(["de"]), LangChoice::En);
     }
@@ -101,5 +298,29 @@ mod tests {
         assert_eq!(LangChoice::Both.shown(), &[Lang::En, Lang::Zh]);
         assert_eq!(LangChoice::Both.ui(), Lang::En);
         assert_eq!(LangChoice::Zh.ui(), Lang::Zh);
+    }
+
+    #[test]
+    fn every_chinese_string_is_chinese_and_none_is_empty() {
+        for ((name, en), (_, zh)) in EN.entries().into_iter().zip(ZH.entries()) {
+            assert!(
+                !en.trim().is_empty() && !zh.trim().is_empty(),
+                "{name} is empty"
+            );
+            // Names of the languages themselves are the same in both.
+            if en != zh {
+                assert!(
+                    zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                    "{name} is not Chinese: {zh}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn counts_read_naturally() {
+        assert_eq!(Lang::En.results_count(7, 50), "7 of 50");
+        assert_eq!(Lang::Zh.known_progress(12, 50), "已掌握 12 / 50");
+        assert_eq!(Lang::En.question_number(12), "Question 12");
     }
 }
