@@ -1,28 +1,371 @@
+//! The root component: owns the state, wires the browser (address bar, storage, keys) to actions,
+//! and lays out the page.
+
+use llm_qa_core::bank::{self, QUESTIONS};
+use llm_qa_core::i18n::LangChoice;
+use llm_qa_core::progress::{read_marks, Mark, Verdict};
+use llm_qa_core::route::Route;
 use yew::prelude::*;
 
-use crate::components::{footer::Footer, header::Header};
+use crate::browser::{self, keys};
+use crate::components::card::Card;
+use crate::components::footer::Footer;
+use crate::components::header::Header;
+use crate::components::quiz::{QuizView, QUIZ_HEADING_ID};
+use crate::components::toolbar::{Toolbar, SEARCH_ID};
+use crate::search_view::listing;
+use crate::state::{Action, State};
 
 #[component]
 pub fn App() -> Html {
-    use_effect_with((), |_| mark_ready());
+    let state = use_reducer(State::default);
+
+    // After the first render (which matches the prerendered HTML), apply what the address bar, the
+    // stored choices and the browser's languages say.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            restore(&state);
+            browser::set_root_attr("data-ready", "true");
+        });
+    }
+    use_listeners(&state);
+
+    // Keep <html lang> in step with what is shown.
+    use_effect_with(state.lang, |lang| {
+        browser::set_root_attr("lang", lang.ui().tag())
+    });
+
+    // Persist marks whenever they change (the first run writes back what was read: a no-op).
+    use_effect_with(state.marks.clone(), |marks| {
+        if browser::load(keys::MARKS).is_some() || *marks != Default::default() {
+            browser::save(keys::MARKS, &marks.to_json());
+        }
+    });
+
+    // Scroll to a card named by #q12.
+    use_effect_with(state.jump, |jump| {
+        if let Some((id, _)) = jump {
+            browser::scroll_to(&format!("q{id}"));
+        }
+    });
+
+    // Move focus into the quiz when it starts, back to the search when it ends.
+    let in_quiz = state.quiz.is_some();
+    use_effect_with(in_quiz, |&in_quiz| {
+        if in_quiz {
+            browser::focus(QUIZ_HEADING_ID);
+        }
+    });
+
+    let list = {
+        let (query, topic) = (state.query.clone(), state.topic);
+        use_memo((query, topic), |(q, t)| listing(q, *t))
+    };
+    let visible: Vec<u8> = list
+        .ids
+        .iter()
+        .copied()
+        .filter(|&id| state.passes_filter(id))
+        .collect();
+    let all_open = !visible.is_empty() && visible.iter().all(|id| state.open.contains(id));
+
+    let on_lang = {
+        let state = state.clone();
+        Callback::from(move |l: LangChoice| {
+            browser::save(keys::LANG, l.code());
+            state.dispatch(Action::SetLang(l));
+            // A language in the address bar would override the new choice on reload: update it.
+            let mut r = current_route();
+            if r.lang.is_some() {
+                r.lang = Some(l);
+                sync_url(&r, false);
+            }
+        })
+    };
+    let on_query = {
+        let state = state.clone();
+        Callback::from(move |q: String| {
+            let had_query = !state.query.trim().is_empty();
+            let mut r = current_route();
+            r.query = q.clone();
+            // Starting a search makes one history entry; refining it replaces that entry.
+            sync_url(&r, !had_query && !q.trim().is_empty());
+            state.dispatch(Action::SetQuery(q));
+        })
+    };
+    let on_topic = {
+        let state = state.clone();
+        Callback::from(move |t: Option<usize>| {
+            let mut r = current_route();
+            r.topic = t.map(|i| bank::TOPICS[i].id.to_string());
+            sync_url(&r, true);
+            state.dispatch(Action::SetTopic(t));
+        })
+    };
+    let on_filter = {
+        let state = state.clone();
+        Callback::from(move |f| state.dispatch(Action::SetFilter(f)))
+    };
+    let on_expand_all = {
+        let state = state.clone();
+        let visible = visible.clone();
+        Callback::from(move |open: bool| state.dispatch(Action::SetAllOpen(visible.clone(), open)))
+    };
+    let on_quiz = {
+        let state = state.clone();
+        let visible = visible.clone();
+        Callback::from(move |shuffle: bool| {
+            let seed = shuffle.then(js_seed);
+            state.dispatch(Action::StartQuiz {
+                ids: visible.clone(),
+                shuffle_seed: seed,
+            })
+        })
+    };
+    let on_open = {
+        let state = state.clone();
+        Callback::from(move |(id, open)| state.dispatch(Action::SetOpen(id, open)))
+    };
+    let on_mark = {
+        let state = state.clone();
+        Callback::from(move |(id, mark)| state.dispatch(Action::ToggleMark(id, mark)))
+    };
+
+    let ui = state.lang.ui().ui();
+    let main = if let Some(quiz) = &state.quiz {
+        let d = state.dispatcher();
+        let (d1, d2, d3, d4) = (d.clone(), d.clone(), d.clone(), d);
+        html! {
+            <QuizView
+                quiz={quiz.clone()}
+                lang={state.lang}
+                on_reveal={Callback::from(move |_| d1.dispatch(Action::Reveal))}
+                on_rate={Callback::from(move |v: Verdict| d2.dispatch(Action::Rate(v)))}
+                on_end={Callback::from(move |_| { d3.dispatch(Action::EndQuiz); browser::focus(SEARCH_ID); })}
+                on_again_round={Callback::from(move |ids| d4.dispatch(Action::StartQuiz { ids, shuffle_seed: None }))}
+            />
+        }
+    } else {
+        html! {
+            <>
+                <Toolbar
+                    lang={state.lang}
+                    query={AttrValue::from(state.query.clone())}
+                    topic={state.topic}
+                    filter={state.filter}
+                    shown={visible.len()}
+                    total={QUESTIONS.len()}
+                    known={state.marks.count(Mark::Known)}
+                    {all_open}
+                    {on_query}
+                    {on_topic}
+                    {on_filter}
+                    {on_expand_all}
+                    {on_quiz}
+                />
+                if list.partial && !visible.is_empty() {
+                    <p class="notice">{ui.partial_results}</p>
+                }
+                if visible.is_empty() {
+                    <EmptyState lang={state.lang} on_query={
+                        let state = state.clone();
+                        Callback::from(move |q: String| state.dispatch(Action::SetQuery(q)))
+                    } />
+                }
+                <ol class="cards" aria-label={ui.question_label}>
+                    {for visible.iter().filter_map(|&id| bank::question(id)).map(|q| html! {
+                        <li key={q.id}>
+                            <Card
+                                question={q}
+                                lang={state.lang}
+                                open={state.open.contains(&q.id)}
+                                known={state.marks.has(q.id, Mark::Known)}
+                                starred={state.marks.has(q.id, Mark::Starred)}
+                                hits={list.hits.get(&q.id).cloned()}
+                                on_open={on_open.clone()}
+                                on_mark={on_mark.clone()}
+                            />
+                        </li>
+                    })}
+                </ol>
+            </>
+        }
+    };
+
     html! {
         <>
-            <Header />
-            <main id="main" class="main" tabindex="-1">
-                <h1 class="page-title">{"50 LLM interview questions, in English and Chinese"}</h1>
+            <a class="skip-link" href="#main">{ui.skip_link}</a>
+            <Header lang={state.lang} {on_lang} />
+            <main id="main" class="main" tabindex="-1" lang={state.lang.ui().tag()}>
+                <h1 class="page-title">{ui.tagline}</h1>
+                {main}
             </main>
-            <Footer />
+            <Footer lang={state.lang} />
         </>
     }
 }
 
-/// Tells tests and scripts that the app has rendered (`<html data-ready="true">`).
-fn mark_ready() {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        root.set_attribute("data-ready", "true").ok();
+#[derive(Properties, PartialEq)]
+struct EmptyProps {
+    lang: LangChoice,
+    on_query: Callback<String>,
+}
+
+#[component]
+fn EmptyState(props: &EmptyProps) -> Html {
+    let ui = props.lang.ui().ui();
+    html! {
+        <div class="empty">
+            <p>{ui.no_results}</p>
+            <p>
+                {ui.try_instead}{" "}
+                {for ["attention", "LoRA", "温度", "RAG"].iter().map(|s| {
+                    let on_query = props.on_query.clone();
+                    html! {
+                        <button type="button" class="chip" onclick={Callback::from(move |_| on_query.emit(s.to_string()))}>{*s}</button>
+                    }
+                })}
+            </p>
+        </div>
     }
+}
+
+/// Reads the URL and storage once, after the first render.
+fn restore(state: &UseReducerHandle<State>) {
+    let (search, hash) = browser::location();
+    let (route, warnings) = Route::parse(&search, &hash);
+    for w in warnings {
+        browser::warn(&w);
+    }
+    let lang = route
+        .lang
+        .or_else(|| browser::load(keys::LANG).and_then(|s| LangChoice::parse(&s)))
+        .unwrap_or_else(|| {
+            let prefs = browser::preferred_languages();
+            LangChoice::from_preferred(prefs.iter().map(String::as_str))
+        });
+    state.dispatch(Action::SetLang(lang));
+    apply_route(state, &route);
+
+    if let Some(stored) = browser::load(keys::MARKS) {
+        let loaded = read_marks(&stored, |id| bank::question(id).is_some());
+        for w in &loaded.warnings {
+            browser::warn(w);
+        }
+        if loaded.lossy {
+            // Keep the original before the next save overwrites it: nothing is silently lost.
+            browser::save(keys::MARKS_UNREADABLE, &stored);
+        }
+        state.dispatch(Action::SetMarks(loaded.marks));
+    }
+}
+
+fn apply_route(state: &UseReducerHandle<State>, route: &Route) {
+    let topic = route.topic.as_deref().and_then(|id| {
+        let found = bank::TOPICS.iter().position(|t| t.id == id);
+        if found.is_none() {
+            browser::warn(&format!("ignoring topic={id:?}: no such topic"));
+        }
+        found
+    });
+    state.dispatch(Action::FromUrl {
+        query: route.query.clone(),
+        topic,
+    });
+    if let Some(id) = route.card {
+        state.dispatch(Action::JumpTo(id));
+    }
+}
+
+fn current_route() -> Route {
+    let (search, hash) = browser::location();
+    Route::parse(&search, &hash).0
+}
+
+fn sync_url(route: &Route, push: bool) {
+    let (_, hash) = browser::location();
+    // A card anchor stays only while it still names a card.
+    let hash = if llm_qa_core::route::parse_card_anchor(hash.trim_start_matches('#')).is_some() {
+        hash
+    } else {
+        String::new()
+    };
+    browser::set_url(&route.to_query(), &hash, push);
+}
+
+fn js_seed() -> u64 {
+    (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
+}
+
+/// Document-level listeners: Back/Forward, `#q12` links, and the keyboard shortcuts.
+#[hook]
+fn use_listeners(state: &UseReducerHandle<State>) {
+    let quiz_active = use_mut_ref(|| false);
+    *quiz_active.borrow_mut() = state.quiz.is_some();
+    let handle = state.clone();
+    use_effect_with((), move |_| {
+        #[cfg(target_arch = "wasm32")]
+        let listeners = {
+            use gloo_events::EventListener;
+            let window = web_sys::window().expect("a window in the browser");
+            let popstate = EventListener::new(&window, "popstate", {
+                let handle = handle.clone();
+                move |_| apply_route(&handle, &current_route())
+            });
+            let hashchange = EventListener::new(&window, "hashchange", {
+                let d = handle.dispatcher();
+                move |_| {
+                    let (_, hash) = browser::location();
+                    if let Some(id) =
+                        llm_qa_core::route::parse_card_anchor(hash.trim_start_matches('#'))
+                    {
+                        d.dispatch(Action::JumpTo(id));
+                    }
+                }
+            });
+            let keydown = EventListener::new(&window, "keydown", {
+                let d = handle.dispatcher();
+                let quiz_active = quiz_active.clone();
+                move |e| {
+                    use wasm_bindgen::JsCast;
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() || browser::typing_in_field() {
+                        return;
+                    }
+                    let key = e.key();
+                    if *quiz_active.borrow() {
+                        let action = match key.as_str() {
+                            " " | "Spacebar" => Some(Action::Reveal),
+                            "a" | "A" => Some(Action::Rate(Verdict::Again)),
+                            "k" | "K" => Some(Action::Rate(Verdict::Known)),
+                            "Escape" => Some(Action::EndQuiz),
+                            _ => None,
+                        };
+                        if let Some(a) = action {
+                            // Space on a focused button would also click it: handle it once, here.
+                            e.prevent_default();
+                            let ends = a == Action::EndQuiz;
+                            d.dispatch(a);
+                            if ends {
+                                browser::focus(SEARCH_ID);
+                            }
+                        }
+                    } else if key == "/" {
+                        e.prevent_default();
+                        browser::focus(SEARCH_ID);
+                    }
+                }
+            });
+            (popstate, hashchange, keydown)
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (handle, quiz_active);
+        move || {
+            #[cfg(target_arch = "wasm32")]
+            drop(listeners);
+        }
+    });
 }

@@ -4,9 +4,12 @@
 //! crate; this crate only renders it and dispatches user actions.
 
 pub mod app;
+mod browser;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod panic;
+mod search_view;
+pub mod state;
 
 pub use app::App;
 

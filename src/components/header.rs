@@ -1,14 +1,25 @@
+use llm_qa_core::i18n::LangChoice;
 use yew::prelude::*;
 
+use super::lang_toggle::LangToggle;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: LangChoice,
+    pub on_lang: Callback<LangChoice>,
+}
+
 #[component]
-pub fn Header() -> Html {
+pub fn Header(props: &Props) -> Html {
+    let ui = props.lang.ui().ui();
     html! {
         <header class="site-header">
             <div class="site-header__inner">
-                <a class="brand" href="#top">
+                <a class="brand" href="#top" lang={props.lang.ui().tag()}>
                     <span class="brand__mark" aria-hidden="true">{"Q"}</span>
-                    <span class="brand__name">{"LLM Interview Q&A"}</span>
+                    <span class="brand__name">{ui.app_name}</span>
                 </a>
+                <LangToggle value={props.lang} on_change={props.on_lang.clone()} />
             </div>
         </header>
     }

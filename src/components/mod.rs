@@ -1,4 +1,10 @@
 //! One file per component. Components receive data and callbacks; they do not compute.
 
+pub mod card;
 pub mod footer;
 pub mod header;
+pub mod highlight;
+pub mod lang_toggle;
+pub mod quiz;
+pub mod rich_text;
+pub mod toolbar;

@@ -1,0 +1,153 @@
+//! The app's only door to the browser: storage, the address bar, the document. Every call tolerates a
+//! missing window (server-side rendering, tests) and a throwing API (storage disabled, quota full) by
+//! doing nothing. Components call these from callbacks and effects, never while rendering.
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use wasm_bindgen::JsCast;
+
+    pub fn window() -> Option<web_sys::Window> {
+        web_sys::window()
+    }
+
+    pub fn document() -> Option<web_sys::Document> {
+        window()?.document()
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        window()?.local_storage().ok().flatten()
+    }
+
+    pub fn load(key: &str) -> Option<String> {
+        storage()?.get_item(key).ok().flatten()
+    }
+
+    pub fn save(key: &str, value: &str) {
+        if let Some(s) = storage() {
+            if s.set_item(key, value).is_err() {
+                warn(&format!("could not save {key} (storage full or disabled)"));
+            }
+        }
+    }
+
+    pub fn warn(msg: &str) {
+        web_sys::console::warn_1(&format!("llm-qa: {msg}").into());
+    }
+
+    pub fn location() -> (String, String) {
+        window()
+            .map(|w| {
+                let l = w.location();
+                (l.search().unwrap_or_default(), l.hash().unwrap_or_default())
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn preferred_languages() -> Vec<String> {
+        window()
+            .map(|w| {
+                w.navigator()
+                    .languages()
+                    .iter()
+                    .filter_map(|v| v.as_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Puts `query` (`?…` or "") and `hash` in the address bar: a new history entry when `push`.
+    pub fn set_url(query: &str, hash: &str, push: bool) {
+        let Some(w) = window() else { return };
+        let Ok(history) = w.history() else { return };
+        let path = w.location().pathname().unwrap_or_default();
+        let url = format!("{path}{query}{hash}");
+        let current = format!(
+            "{path}{}{}",
+            w.location().search().unwrap_or_default(),
+            w.location().hash().unwrap_or_default()
+        );
+        if url == current {
+            return;
+        }
+        let r = if push {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+        if r.is_err() {
+            warn("could not update the address bar");
+        }
+    }
+
+    pub fn set_root_attr(name: &str, value: &str) {
+        if let Some(root) = document().and_then(|d| d.document_element()) {
+            root.set_attribute(name, value).ok();
+        }
+    }
+
+    pub fn scroll_to(id: &str) {
+        if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+            el.scroll_into_view();
+        }
+    }
+
+    pub fn focus(id: &str) {
+        if let Some(el) = document()
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            el.focus().ok();
+        }
+    }
+
+    /// Whether keyboard focus is in a text field (then single-key shortcuts must not fire).
+    pub fn typing_in_field() -> bool {
+        document()
+            .and_then(|d| d.active_element())
+            .map(|e| {
+                let tag = e.tag_name().to_ascii_lowercase();
+                let text_input = tag == "input"
+                    && !matches!(
+                        e.get_attribute("type").unwrap_or_default().as_str(),
+                        "range" | "checkbox" | "radio" | "button"
+                    );
+                text_input
+                    || tag == "textarea"
+                    || tag == "select"
+                    || e.has_attribute("contenteditable")
+            })
+            .unwrap_or(false)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    pub fn load(_key: &str) -> Option<String> {
+        None
+    }
+    pub fn save(_key: &str, _value: &str) {}
+    pub fn warn(_msg: &str) {}
+    pub fn location() -> (String, String) {
+        Default::default()
+    }
+    pub fn preferred_languages() -> Vec<String> {
+        Vec::new()
+    }
+    pub fn set_url(_query: &str, _hash: &str, _push: bool) {}
+    pub fn set_root_attr(_name: &str, _value: &str) {}
+    pub fn scroll_to(_id: &str) {}
+    pub fn focus(_id: &str) {}
+    pub fn typing_in_field() -> bool {
+        false
+    }
+}
+
+pub use imp::*;
+
+/// localStorage keys. Versioned inside the value, not in the key, so old records can be read.
+pub mod keys {
+    pub const LANG: &str = "llm-qa.lang";
+    pub const MARKS: &str = "llm-qa.marks";
+    /// A copy of a marks record that could not be fully read, kept before it is overwritten.
+    pub const MARKS_UNREADABLE: &str = "llm-qa.marks.unreadable";
+}

@@ -1,0 +1,142 @@
+//! One question card: number, question, topics, study marks, and the answer behind a native
+//! disclosure (`<details>`), which opens by mouse or keyboard and stays readable without JavaScript.
+
+use llm_qa_core::bank::Question;
+use llm_qa_core::i18n::{Lang, LangChoice};
+use llm_qa_core::progress::Mark;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::highlight::Highlighted;
+use super::rich_text;
+
+/// A piece of text and the byte ranges in it that matched.
+pub type MarkedText = (String, Vec<(usize, usize)>);
+
+/// What the search found in a card, ready to show: per language, the question and an answer excerpt
+/// with their matched ranges.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct CardHits {
+    pub question: [Vec<(usize, usize)>; 2],
+    pub excerpt: [Option<MarkedText>; 2],
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub question: &'static Question,
+    pub lang: LangChoice,
+    pub open: bool,
+    pub known: bool,
+    pub starred: bool,
+    #[prop_or_default]
+    pub hits: Option<std::rc::Rc<CardHits>>,
+    pub on_open: Callback<(u8, bool)>,
+    pub on_mark: Callback<(u8, Mark)>,
+}
+
+fn idx(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 0,
+        Lang::Zh => 1,
+    }
+}
+
+#[component]
+pub fn Card(props: &Props) -> Html {
+    let q = props.question;
+    let id = q.id;
+    let ui = props.lang.ui().ui();
+    let shown = props.lang.shown();
+
+    let ontoggle = {
+        let on_open = props.on_open.clone();
+        let was_open = props.open;
+        Callback::from(move |e: Event| {
+            let now = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                .map(|d| d.open());
+            if let Some(now) = now {
+                if now != was_open {
+                    on_open.emit((id, now));
+                }
+            }
+        })
+    };
+    let mark_button = |mark: Mark, on: bool, label: &'static str, icon: &'static str| {
+        let on_mark = props.on_mark.clone();
+        html! {
+            <button
+                type="button"
+                class={classes!("mark", on.then_some("mark--on"))}
+                aria-pressed={if on { "true" } else { "false" }}
+                onclick={Callback::from(move |_| on_mark.emit((id, mark)))}
+            >
+                <span class="mark__icon" aria-hidden="true">{icon}</span>
+                {label}
+            </button>
+        }
+    };
+
+    let title = shown.iter().map(|&lang| {
+        let text = q.text(lang);
+        let ranges = props
+            .hits
+            .as_ref()
+            .map(|h| h.question[idx(lang)].clone())
+            .unwrap_or_default();
+        html! {
+            <span class="card__q" lang={lang.tag()}>
+                <Highlighted text={AttrValue::Static(text.question_plain)} ranges={ranges} />
+            </span>
+        }
+    });
+    let excerpts = props.hits.as_ref().filter(|_| !props.open).map(|h| {
+        shown
+            .iter()
+            .filter_map(|&lang| {
+                let (text, ranges) = h.excerpt[idx(lang)].clone()?;
+                Some(html! {
+                    <p class="card__excerpt" lang={lang.tag()}>
+                        <Highlighted text={AttrValue::from(text)} ranges={ranges} />
+                    </p>
+                })
+            })
+            .collect::<Html>()
+    });
+    let answers = shown.iter().map(|&lang| {
+        html! {
+            <div class="answer" lang={lang.tag()}>{rich_text::blocks(q.text(lang).answer)}</div>
+        }
+    });
+
+    html! {
+        <article
+            class={classes!("card", props.open.then_some("card--open"), props.known.then_some("card--known"))}
+            id={format!("q{id}")}
+            aria-labelledby={format!("q{id}-title")}
+        >
+            <details open={props.open} {ontoggle}>
+                <summary class="card__summary">
+                    <span class="card__num" aria-label={props.lang.ui().question_number(id)}>{id}</span>
+                    <h2 class="card__title" id={format!("q{id}-title")}>{for title}</h2>
+                </summary>
+                <div class={classes!("card__answers", (shown.len() > 1).then_some("card__answers--both"))}>
+                    {for answers}
+                </div>
+            </details>
+            {excerpts}
+            <div class="card__meta">
+                <ul class="card__topics" aria-label={ui.topics}>
+                    {for q.topics().map(|t| html! {
+                        <li class="topic-label">{*t.name.get(props.lang.ui())}</li>
+                    })}
+                </ul>
+                <div class="card__marks">
+                    {mark_button(Mark::Known, props.known, ui.known, "✓")}
+                    {mark_button(Mark::Starred, props.starred, ui.star, "★")}
+                </div>
+            </div>
+        </article>
+    }
+}

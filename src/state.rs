@@ -1,0 +1,215 @@
+//! All state changes of the app: one `Reducible` driven by `Action`s. Components dispatch actions and
+//! render the state; the effects in `app.rs` persist it.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use llm_qa_core::bank::QUESTIONS;
+use llm_qa_core::i18n::LangChoice;
+use llm_qa_core::progress::{Mark, Marks, Quiz, Verdict};
+use yew::Reducible;
+
+/// The study filter next to the search.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StudyFilter {
+    #[default]
+    All,
+    Starred,
+    NotKnown,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct State {
+    pub lang: LangChoice,
+    pub query: String,
+    /// Index into `bank::TOPICS`.
+    pub topic: Option<usize>,
+    pub filter: StudyFilter,
+    /// Cards whose answer is shown.
+    pub open: BTreeSet<u8>,
+    pub marks: Marks,
+    pub quiz: Option<Quiz>,
+    /// Bumped whenever a card should be scrolled to (a `#q12` link): effects watch it.
+    pub jump: Option<(u8, u32)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetLang(LangChoice),
+    SetQuery(String),
+    SetTopic(Option<usize>),
+    SetFilter(StudyFilter),
+    /// The address bar changed (load, Back/Forward): query and topic follow it.
+    FromUrl {
+        query: String,
+        topic: Option<usize>,
+    },
+    SetMarks(Marks),
+    SetOpen(u8, bool),
+    /// Open or close every card in the list.
+    SetAllOpen(Vec<u8>, bool),
+    /// Open a card and scroll to it (`#q12`).
+    JumpTo(u8),
+    ToggleMark(u8, Mark),
+    StartQuiz {
+        ids: Vec<u8>,
+        shuffle_seed: Option<u64>,
+    },
+    Reveal,
+    Rate(Verdict),
+    EndQuiz,
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetLang(l) => s.lang = l,
+            Action::SetQuery(q) => s.query = q,
+            Action::SetTopic(t) => s.topic = t,
+            Action::SetFilter(f) => s.filter = f,
+            Action::FromUrl { query, topic } => {
+                s.query = query;
+                s.topic = topic;
+            }
+            Action::SetMarks(m) => s.marks = m,
+            Action::SetOpen(id, true) => {
+                s.open.insert(id);
+            }
+            Action::SetOpen(id, false) => {
+                s.open.remove(&id);
+            }
+            Action::SetAllOpen(ids, open) => {
+                for id in ids {
+                    if open {
+                        s.open.insert(id);
+                    } else {
+                        s.open.remove(&id);
+                    }
+                }
+            }
+            Action::JumpTo(id) => {
+                if QUESTIONS.iter().any(|q| q.id == id) {
+                    s.open.insert(id);
+                    s.quiz = None;
+                    // A card hidden by the search or a filter is shown by clearing them.
+                    s.query.clear();
+                    s.topic = None;
+                    s.filter = StudyFilter::All;
+                    let n = s.jump.map_or(0, |j| j.1.wrapping_add(1));
+                    s.jump = Some((id, n));
+                }
+            }
+            Action::ToggleMark(id, mark) => s.marks.toggle(id, mark),
+            Action::StartQuiz { ids, shuffle_seed } => s.quiz = Some(Quiz::new(ids, shuffle_seed)),
+            Action::Reveal => {
+                if let Some(q) = s.quiz.as_mut() {
+                    q.reveal();
+                }
+            }
+            Action::Rate(verdict) => {
+                if let Some(id) = s.quiz.as_mut().and_then(|q| q.rate(verdict)) {
+                    s.marks.put(id, Mark::Known, verdict == Verdict::Known);
+                }
+            }
+            Action::EndQuiz => s.quiz = None,
+        }
+        Rc::new(s)
+    }
+}
+
+impl State {
+    /// Whether a card passes the study filter.
+    pub fn passes_filter(&self, id: u8) -> bool {
+        match self.filter {
+            StudyFilter::All => true,
+            StudyFilter::Starred => self.marks.has(id, Mark::Starred),
+            StudyFilter::NotKnown => !self.marks.has(id, Mark::Known),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(actions: impl IntoIterator<Item = Action>) -> State {
+        let mut s = Rc::new(State::default());
+        for a in actions {
+            s = s.reduce(a);
+        }
+        (*s).clone()
+    }
+
+    #[test]
+    fn rating_in_the_quiz_sets_and_clears_the_known_mark() {
+        let s = run([
+            Action::ToggleMark(2, Mark::Known),
+            Action::StartQuiz {
+                ids: vec![1, 2],
+                shuffle_seed: None,
+            },
+            Action::Reveal,
+            Action::Rate(Verdict::Known),
+            Action::Rate(Verdict::Again),
+        ]);
+        assert!(s.marks.has(1, Mark::Known));
+        assert!(!s.marks.has(2, Mark::Known));
+        assert!(s.quiz.as_ref().unwrap().is_done());
+    }
+
+    #[test]
+    fn jumping_to_a_card_opens_it_and_clears_what_hides_it() {
+        let s = run([
+            Action::SetQuery("beam".into()),
+            Action::SetTopic(Some(0)),
+            Action::SetFilter(StudyFilter::Starred),
+            Action::JumpTo(12),
+        ]);
+        assert!(s.open.contains(&12));
+        assert_eq!(
+            (s.query.as_str(), s.topic, s.filter),
+            ("", None, StudyFilter::All)
+        );
+        assert_eq!(s.jump, Some((12, 0)));
+        let again = run([Action::JumpTo(12), Action::JumpTo(12)]);
+        assert_eq!(
+            again.jump,
+            Some((12, 1)),
+            "a second jump to the same card scrolls again"
+        );
+    }
+
+    #[test]
+    fn jumping_to_a_missing_card_changes_nothing() {
+        let s = run([Action::SetQuery("beam".into()), Action::JumpTo(99)]);
+        assert_eq!(s.query, "beam");
+        assert!(s.open.is_empty() && s.jump.is_none());
+    }
+
+    #[test]
+    fn expand_all_and_collapse_all_touch_only_the_listed_cards() {
+        let s = run([
+            Action::SetOpen(50, true),
+            Action::SetAllOpen(vec![1, 2, 3], true),
+            Action::SetAllOpen(vec![2], false),
+        ]);
+        assert_eq!(s.open.iter().copied().collect::<Vec<_>>(), vec![1, 3, 50]);
+    }
+
+    #[test]
+    fn study_filters_follow_the_marks() {
+        let s = run([
+            Action::ToggleMark(5, Mark::Starred),
+            Action::SetFilter(StudyFilter::Starred),
+        ]);
+        assert!(s.passes_filter(5) && !s.passes_filter(6));
+        let s = run([
+            Action::ToggleMark(5, Mark::Known),
+            Action::SetFilter(StudyFilter::NotKnown),
+        ]);
+        assert!(!s.passes_filter(5) && s.passes_filter(6));
+    }
+}
