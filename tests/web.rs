@@ -1,7 +1,10 @@
 //! Browser tests: components rendered into a real DOM in headless Chromium (wasm-bindgen-test).
 #![cfg(target_arch = "wasm32")]
 
+use llm_qa::components::highlight::Highlighted;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -12,15 +15,70 @@ fn fresh_root() -> web_sys::Element {
     div
 }
 
+fn text(root: &web_sys::Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
 #[wasm_bindgen_test]
-async fn app_renders_header_main_and_footer() {
+async fn app_renders_all_cards_between_header_and_credited_footer() {
     let root = fresh_root();
     yew::Renderer::<llm_qa::App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
 
-    let header = root.query_selector("header").unwrap().expect("a header");
-    assert!(header.text_content().unwrap().contains("LLM Interview Q&A"));
-    assert!(root.query_selector("main#main").unwrap().is_some());
-    let footer = root.query_selector("footer").unwrap().expect("a footer");
-    assert!(footer.text_content().unwrap().contains("Hao Hoang"));
+    assert!(text(&root, "header").contains("LLM"));
+    assert_eq!(root.query_selector_all("article.card").unwrap().length(), 50);
+    assert!(text(&root, "footer").contains("Hao Hoang"));
+}
+
+#[wasm_bindgen_test]
+async fn choosing_chinese_switches_the_card_text() {
+    let root = fresh_root();
+    yew::Renderer::<llm_qa::App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+
+    let zh: web_sys::HtmlElement = root
+        .query_selector("input[name=lang][value=zh]")
+        .unwrap()
+        .expect("a 中文 radio")
+        .dyn_into()
+        .unwrap();
+    zh.click();
+    yew::scheduler::flush().await;
+
+    assert!(text(&root, "#q2 .card__q").contains("注意力机制"), "{}", text(&root, "#q2 .card__q"));
+    let lang = root.query_selector("#q2 .card__q").unwrap().unwrap().get_attribute("lang");
+    assert_eq!(lang.as_deref(), Some("zh-Hans"));
+}
+
+#[derive(Properties, PartialEq)]
+struct HighlightProps {
+    text: AttrValue,
+    ranges: Vec<(usize, usize)>,
+}
+
+#[component]
+fn HighlightHost(p: &HighlightProps) -> Html {
+    html! { <p><Highlighted text={p.text.clone()} ranges={p.ranges.clone()} /></p> }
+}
+
+#[wasm_bindgen_test]
+async fn highlighting_marks_ranges_as_text_never_markup() {
+    let root = fresh_root();
+    let hostile = "<img src=x onerror=alert(1)> attention";
+    yew::Renderer::<HighlightHost>::with_root_and_props(
+        root.clone(),
+        HighlightProps { text: AttrValue::Static(hostile), ranges: vec![(29, 38), (40, 99), (0, 1)] },
+    )
+    .render();
+    yew::scheduler::flush().await;
+
+    assert!(root.query_selector("img").unwrap().is_none(), "markup must not be parsed");
+    assert_eq!(text(&root, "p"), hostile);
+    let marks = root.query_selector_all("mark").unwrap();
+    assert_eq!(marks.length(), 1, "out-of-range and out-of-order ranges are skipped");
+    assert_eq!(marks.get(0).unwrap().text_content().unwrap(), "attention");
 }

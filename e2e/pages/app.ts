@@ -1,12 +1,19 @@
 // Page object for the main app page: what a user sees and does, named in the user's words.
 import { type Locator, type Page, expect } from "@playwright/test";
 
+export type Lang = "en" | "zh" | "both";
+
+const LANG_LABEL: Record<Lang, string> = { en: "English", zh: "中文", both: "Both|双语" };
+
 export class AppPage {
   readonly page: Page;
   readonly banner: Locator;
   readonly main: Locator;
   readonly footer: Locator;
   readonly heading: Locator;
+  readonly cards: Locator;
+  readonly search: Locator;
+  readonly resultCount: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -14,11 +21,42 @@ export class AppPage {
     this.main = page.getByRole("main");
     this.footer = page.getByRole("contentinfo");
     this.heading = page.getByRole("heading", { level: 1 });
+    this.cards = page.locator("article.card");
+    this.search = page.getByRole("searchbox");
+    this.resultCount = page.getByRole("status");
   }
 
   /** Opens the app (optionally with a query string or hash) and waits until the wasm has rendered. */
   async open(path = "") {
     await this.page.goto(path);
     await expect(this.page.locator("html")).toHaveAttribute("data-ready", "true");
+  }
+
+  /** The language radio group, whatever language the interface is in. */
+  langGroup() {
+    return this.page.getByRole("group", { name: /^(Language|语言)$/ });
+  }
+
+  async chooseLanguage(lang: Lang) {
+    await this.langGroup()
+      .getByRole("radio", { name: new RegExp(`^(${LANG_LABEL[lang]})$`) })
+      .check();
+  }
+
+  card(id: number) {
+    return this.page.locator(`article#q${id}`);
+  }
+
+  /** The clickable summary (question) of a card, which opens and closes its answer. */
+  cardToggle(id: number) {
+    return this.card(id).locator("summary");
+  }
+
+  cardAnswer(id: number) {
+    return this.card(id).locator(".card__answers");
+  }
+
+  async screenshot(name: string) {
+    await this.page.screenshot({ path: `e2e/test-results/screens/${name}.png`, fullPage: false });
   }
 }
