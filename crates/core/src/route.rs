@@ -22,7 +22,7 @@ pub struct Route {
 }
 
 /// Keys the lab owns in the query string.
-pub const LAB_KEYS: [&str; 6] = ["t", "p", "k", "minp", "prompt", "order"];
+pub const LAB_KEYS: [&str; 7] = ["t", "p", "k", "minp", "prompt", "order", "logits"];
 
 impl Route {
     /// Reads `location.search` (with or without the leading `?`) and `location.hash`.
@@ -57,7 +57,7 @@ impl Route {
                     }
                 }
                 k if LAB_KEYS.contains(&k) => {
-                    route.lab.push((key, value.chars().take(100).collect()))
+                    route.lab.push((key, value.chars().take(400).collect()))
                 }
                 _ => {}
             }

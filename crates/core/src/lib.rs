@@ -1,0 +1,12 @@
+//! The pure core of the app: everything that computes, nothing that touches the DOM.
+//!
+//! Each module is tested natively with `cargo test` and benchmarked with criterion.
+
+pub mod bank;
+pub mod i18n;
+pub mod json;
+pub mod progress;
+pub mod route;
+pub mod sampling;
+pub mod search;
+pub mod lab;
