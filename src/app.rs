@@ -3,6 +3,7 @@
 
 use llm_qa_core::bank::{self, QUESTIONS};
 use llm_qa_core::i18n::LangChoice;
+use llm_qa_core::lab::LabSettings;
 use llm_qa_core::progress::{read_marks, Mark, Verdict};
 use llm_qa_core::route::Route;
 use yew::prelude::*;
@@ -11,6 +12,7 @@ use crate::browser::{self, keys};
 use crate::components::card::Card;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
+use crate::components::lab::Lab;
 use crate::components::quiz::{QuizView, QUIZ_HEADING_ID};
 use crate::components::toolbar::{Toolbar, SEARCH_ID};
 use crate::search_view::listing;
@@ -132,6 +134,16 @@ pub fn App() -> Html {
         Callback::from(move |(id, mark)| state.dispatch(Action::ToggleMark(id, mark)))
     };
 
+    let on_lab = {
+        let state = state.clone();
+        Callback::from(move |l: LabSettings| {
+            let mut r = current_route();
+            r.lab = l.to_url();
+            sync_url(&r, false);
+            state.dispatch(Action::SetLab(l));
+        })
+    };
+
     let ui = state.lang.ui().ui();
     let main = if let Some(quiz) = &state.quiz {
         let d = state.dispatcher();
@@ -200,6 +212,10 @@ pub fn App() -> Html {
             <main id="main" class="main" tabindex="-1" lang={state.lang.ui().tag()}>
                 <h1 class="page-title">{ui.tagline}</h1>
                 {main}
+                <section id="lab" class="lab-section" aria-labelledby="lab-title">
+                    <h2 id="lab-title" class="section-title">{ui.lab_title}</h2>
+                    <Lab id="lab" lang={state.lang} settings={state.lab.clone()} on_change={on_lab} />
+                </section>
             </main>
             <Footer lang={state.lang} />
         </>
@@ -262,6 +278,11 @@ fn restore(state: &UseReducerHandle<State>) {
 }
 
 fn apply_route(state: &UseReducerHandle<State>, route: &Route) {
+    let (lab, warnings) = LabSettings::from_url(&route.lab);
+    for w in warnings {
+        browser::warn(&w);
+    }
+    state.dispatch(Action::SetLab(lab));
     let topic = route.topic.as_deref().and_then(|id| {
         let found = bank::TOPICS.iter().position(|t| t.id == id);
         if found.is_none() {

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use llm_qa_core::bank::QUESTIONS;
 use llm_qa_core::i18n::LangChoice;
+use llm_qa_core::lab::LabSettings;
 use llm_qa_core::progress::{Mark, Marks, Quiz, Verdict};
 use yew::Reducible;
 
@@ -29,6 +30,8 @@ pub struct State {
     pub open: BTreeSet<u8>,
     pub marks: Marks,
     pub quiz: Option<Quiz>,
+    /// The page-level sampling lab (the labs inside cards keep their own).
+    pub lab: LabSettings,
     /// Bumped whenever a card should be scrolled to (a `#q12` link): effects watch it.
     pub jump: Option<(u8, u32)>,
 }
@@ -45,6 +48,7 @@ pub enum Action {
         topic: Option<usize>,
     },
     SetMarks(Marks),
+    SetLab(LabSettings),
     SetOpen(u8, bool),
     /// Open or close every card in the list.
     SetAllOpen(Vec<u8>, bool),
@@ -75,6 +79,7 @@ impl Reducible for State {
                 s.topic = topic;
             }
             Action::SetMarks(m) => s.marks = m,
+            Action::SetLab(l) => s.lab = l,
             Action::SetOpen(id, true) => {
                 s.open.insert(id);
             }

@@ -8,6 +8,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::highlight::Highlighted;
+use super::lab::LocalLab;
+use llm_qa_core::lab::LabSettings;
 use super::rich_text;
 
 /// A piece of text and the byte ranges in it that matched.
@@ -38,6 +40,15 @@ fn idx(lang: Lang) -> usize {
     match lang {
         Lang::En => 0,
         Lang::Zh => 1,
+    }
+}
+
+/// The cards that carry a sampling lab, set up to show that card's point.
+fn lab_for(id: u8) -> Option<LabSettings> {
+    match id {
+        6 => Some(LabSettings::for_temperature()),
+        12 => Some(LabSettings::for_top_k_top_p()),
+        _ => None,
     }
 }
 
@@ -124,6 +135,15 @@ pub fn Card(props: &Props) -> Html {
                 <div class={classes!("card__answers", (shown.len() > 1).then_some("card__answers--both"))}>
                     {for answers}
                 </div>
+                // The labs inside cards are built only while the card is open: a closed card costs nothing.
+                if props.open {
+                    {lab_for(id).map(|initial| html! {
+                        <div class="card__lab">
+                            <h3 class="card__lab-title">{ui.lab_title}</h3>
+                            <LocalLab id={format!("q{id}-lab")} lang={props.lang} {initial} />
+                        </div>
+                    })}
+                }
             </details>
             {excerpts}
             <div class="card__meta">

@@ -4,6 +4,7 @@ pub mod card;
 pub mod footer;
 pub mod header;
 pub mod highlight;
+pub mod lab;
 pub mod lang_toggle;
 pub mod quiz;
 pub mod rich_text;
