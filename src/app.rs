@@ -170,7 +170,7 @@ pub fn App() -> Html {
                     total={QUESTIONS.len()}
                     known={state.marks.count(Mark::Known)}
                     {all_open}
-                    {on_query}
+                    on_query={on_query.clone()}
                     {on_topic}
                     {on_filter}
                     {on_expand_all}
@@ -180,10 +180,7 @@ pub fn App() -> Html {
                     <p class="notice">{ui.partial_results}</p>
                 }
                 if visible.is_empty() {
-                    <EmptyState lang={state.lang} on_query={
-                        let state = state.clone();
-                        Callback::from(move |q: String| state.dispatch(Action::SetQuery(q)))
-                    } />
+                    <EmptyState lang={state.lang} on_query={on_query.clone()} />
                 }
                 <ol class="cards" aria-label={ui.question_label}>
                     {for visible.iter().filter_map(|&id| bank::question(id)).map(|q| html! {
@@ -236,7 +233,7 @@ fn EmptyState(props: &EmptyProps) -> Html {
             <p>{ui.no_results}</p>
             <p>
                 {ui.try_instead}{" "}
-                {for ["attention", "LoRA", "温度", "RAG"].iter().map(|s| {
+                {for llm_qa_core::search::SUGGESTIONS.iter().map(|s| {
                     let on_query = props.on_query.clone();
                     html! {
                         <button type="button" class="chip" onclick={Callback::from(move |_| on_query.emit(s.to_string()))}>{*s}</button>

@@ -1,49 +1,82 @@
 //! Turns the search box and the topic chip into the list of cards to show, with what to highlight.
+//! The index is built once, on first use, from the static bank.
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use llm_qa_core::bank::QUESTIONS;
+use llm_qa_core::i18n::Lang;
+use llm_qa_core::search::{Marked, SearchIndex};
 
 use crate::components::card::CardHits;
 
+thread_local! {
+    static INDEX: SearchIndex = SearchIndex::from_bank();
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Listing {
-    /// Card ids in the order to show them.
+    /// Card ids in the order to show them: best match first, or by id without a query.
     pub ids: Vec<u8>,
     pub hits: HashMap<u8, Rc<CardHits>>,
     /// No card matched every word: these are the closest matches.
     pub partial: bool,
 }
 
+fn ranges(m: &Marked<'_>) -> Vec<(usize, usize)> {
+    m.ranges.iter().map(|r| (r.start, r.end)).collect()
+}
+
 pub fn listing(query: &str, topic: Option<usize>) -> Listing {
-    let in_topic = |id: u8| {
-        topic.is_none_or(|t| {
-            QUESTIONS
-                .iter()
-                .any(|q| q.id == id && q.topics.contains(&t))
-        })
-    };
-    let q = query.trim().to_lowercase();
-    let ids = QUESTIONS
-        .iter()
-        .filter(|x| in_topic(x.id))
-        .filter(|x| {
-            q.is_empty()
-                || [
-                    x.en.question_plain,
-                    x.zh.question_plain,
-                    x.en.answer_plain,
-                    x.zh.answer_plain,
-                ]
-                .iter()
-                .any(|t| t.to_lowercase().contains(&q))
-        })
-        .map(|x| x.id)
-        .collect();
-    Listing {
-        ids,
-        hits: HashMap::new(),
-        partial: false,
+    INDEX.with(|index| {
+        let results = index.search(query, topic);
+        let mut out = Listing { partial: results.partial, ..Listing::default() };
+        for hit in &results.hits {
+            let Ok(id) = u8::try_from(hit.id) else { continue };
+            out.ids.push(id);
+            if !results.is_everything() {
+                let h = index.highlight(&results, hit);
+                let excerpt = |l: Lang| {
+                    let m = h.excerpt(l);
+                    (!m.text.is_empty()).then(|| (m.text.to_string(), ranges(m)))
+                };
+                out.hits.insert(
+                    id,
+                    Rc::new(CardHits {
+                        question: [ranges(h.question(Lang::En)), ranges(h.question(Lang::Zh))],
+                        excerpt: [excerpt(Lang::En), excerpt(Lang::Zh)],
+                    }),
+                );
+            }
+        }
+        out
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_query_lists_every_card_in_order() {
+        let l = listing("", None);
+        assert_eq!(l.ids, (1..=50).collect::<Vec<u8>>());
+        assert!(l.hits.is_empty() && !l.partial);
+    }
+
+    #[test]
+    fn a_query_ranks_and_carries_highlights() {
+        let l = listing("beam search", None);
+        assert_eq!(l.ids.first(), Some(&5));
+        let hits = &l.hits[&5];
+        assert!(!hits.question[0].is_empty(), "the English question has a match");
+        let (text, marks) = hits.excerpt[0].clone().expect("an English excerpt");
+        assert!(marks.iter().all(|&(s, e)| text.is_char_boundary(s) && text.is_char_boundary(e)));
+    }
+
+    #[test]
+    fn the_topic_chip_narrows_the_list() {
+        let math = llm_qa_core::bank::TOPICS.iter().position(|t| t.id == "math").unwrap();
+        let l = listing("", Some(math));
+        assert!(l.ids.contains(&23) && !l.ids.contains(&1));
     }
 }

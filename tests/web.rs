@@ -82,3 +82,46 @@ async fn highlighting_marks_ranges_as_text_never_markup() {
     assert_eq!(marks.length(), 1, "out-of-range and out-of-order ranges are skipped");
     assert_eq!(marks.get(0).unwrap().text_content().unwrap(), "attention");
 }
+
+#[derive(Properties, PartialEq)]
+struct LabHostProps {
+    settings: llm_qa_core::lab::LabSettings,
+}
+
+#[component]
+fn LabHost(p: &LabHostProps) -> Html {
+    use llm_qa::components::lab::Lab;
+    use llm_qa_core::i18n::LangChoice;
+    html! { <Lab id="t" lang={LangChoice::En} settings={p.settings.clone()} on_change={Callback::noop()} /> }
+}
+
+#[wasm_bindgen_test]
+async fn the_lab_shows_the_cores_numbers() {
+    use llm_qa_core::lab::{percent, LabSettings};
+    let settings = LabSettings::for_top_k_top_p();
+    let dist = settings.distribution();
+    let root = fresh_root();
+    yew::Renderer::<LabHost>::with_root_and_props(root.clone(), LabHostProps { settings: settings.clone() }).render();
+    yew::scheduler::flush().await;
+
+    let readout = text(&root, "dl");
+    assert!(readout.contains(&format!("{} / 12", dist.kept)), "{readout}");
+    let values = root.query_selector_all(".chart__value").unwrap();
+    assert_eq!(values.length() as usize, dist.kept, "one value label per kept token");
+    assert_eq!(values.get(0).unwrap().text_content().unwrap(), percent(dist.tokens[0].after));
+    let reasons = root.query_selector_all(".chart__reason").unwrap();
+    assert_eq!(reasons.length() as usize, 12 - dist.kept);
+
+    let show: web_sys::HtmlElement = root
+        .query_selector(".lab__row .button--ghost")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    show.click();
+    yew::scheduler::flush().await;
+    let rows = root.query_selector_all("table tbody tr").unwrap();
+    assert_eq!(rows.length(), 12);
+    let first = rows.get(0).unwrap().text_content().unwrap();
+    assert!(first.contains("mat") && first.contains(&percent(dist.tokens[0].after)), "{first}");
+}

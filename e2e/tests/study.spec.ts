@@ -1,0 +1,72 @@
+import { test, expect } from "../fixtures";
+
+test("known and starred marks survive a reload and drive the filters and progress", async ({ app, page }) => {
+  await app.open("?lang=en");
+  await app.card(3).getByRole("button", { name: "Known" }).click();
+  await app.card(7).getByRole("button", { name: "Known" }).click();
+  await app.card(7).getByRole("button", { name: "Star" }).click();
+  await expect(app.card(7).getByRole("button", { name: "Star" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByText("2 / 50 known")).toBeVisible();
+
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-ready", "true");
+  await expect(page.getByText("2 / 50 known")).toBeVisible();
+  await expect(app.card(3).getByRole("button", { name: "Known" })).toHaveAttribute("aria-pressed", "true");
+
+  const study = page.getByRole("group", { name: "Study" });
+  await study.getByRole("button", { name: "Starred" }).click();
+  await expect(app.cards).toHaveCount(1);
+  await expect(app.cards.first()).toHaveAttribute("id", "q7");
+  await study.getByRole("button", { name: "Not yet known" }).click();
+  await expect(app.cards).toHaveCount(48);
+  await expect(app.card(3)).toHaveCount(0);
+});
+
+test("a full quiz pass by keyboard only", async ({ app, page }) => {
+  await app.open("?lang=en&topic=decoding");
+  await expect(app.resultCount).toHaveText("3 of 50");
+  // Untick shuffle so the order is known, then start, all by keyboard.
+  await page.getByRole("checkbox", { name: "Shuffle" }).focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("checkbox", { name: "Shuffle" })).not.toBeChecked();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Start quiz" })).toBeFocused();
+  await page.keyboard.press("Enter");
+
+  const quiz = page.getByRole("region", { name: "Quiz" });
+  await expect(quiz).toBeVisible();
+  await expect(quiz.getByRole("heading", { name: "Quiz" })).toBeFocused();
+  for (const [i, id, key] of [
+    [1, 5, "k"],
+    [2, 6, "a"],
+    [3, 12, "k"],
+  ] as const) {
+    await expect(quiz.getByText(`Card ${i} of 3`)).toBeVisible();
+    await expect(quiz.locator(".card__num")).toHaveText(String(id));
+    await expect(quiz.locator(".answer")).toHaveCount(0);
+    await page.keyboard.press("Space");
+    await expect(quiz.locator(".answer")).toBeVisible();
+    await page.keyboard.press(key);
+  }
+  await expect(quiz.getByText("You knew 2 of 3.")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(quiz).toHaveCount(0);
+  await expect(page.getByText("2 / 50 known")).toBeVisible();
+  await expect(app.card(5).getByRole("button", { name: "Known" })).toHaveAttribute("aria-pressed", "true");
+  await expect(app.card(6).getByRole("button", { name: "Known" })).toHaveAttribute("aria-pressed", "false");
+});
+
+test("corrupt stored marks are ignored with a warning, readable ones kept", async ({ app, page, consoleErrors }) => {
+  const warnings: string[] = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.goto("?lang=en");
+  await page.evaluate(() =>
+    localStorage.setItem("llm-qa.marks", JSON.stringify({ version: 1, known: [4, "x", 999], starred: "all" })),
+  );
+  await app.open("?lang=en");
+  await expect(page.getByText("1 / 50 known")).toBeVisible();
+  await expect(app.card(4).getByRole("button", { name: "Known" })).toHaveAttribute("aria-pressed", "true");
+  expect(warnings.join("\n")).toContain("ignoring");
+  const backup = await page.evaluate(() => localStorage.getItem("llm-qa.marks.unreadable"));
+  expect(backup).toContain("999");
+});
