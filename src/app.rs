@@ -325,7 +325,7 @@ fn use_listeners(state: &UseReducerHandle<State>) {
     use_effect_with((), move |_| {
         #[cfg(target_arch = "wasm32")]
         let listeners = {
-            use gloo_events::EventListener;
+            use gloo_events::{EventListener, EventListenerOptions};
             let window = web_sys::window().expect("a window in the browser");
             let popstate = EventListener::new(&window, "popstate", {
                 let handle = handle.clone();
@@ -342,41 +342,48 @@ fn use_listeners(state: &UseReducerHandle<State>) {
                     }
                 }
             });
-            let keydown = EventListener::new(&window, "keydown", {
-                let d = handle.dispatcher();
-                let quiz_active = quiz_active.clone();
-                move |e| {
-                    use wasm_bindgen::JsCast;
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if e.ctrl_key() || e.meta_key() || e.alt_key() || browser::typing_in_field() {
-                        return;
-                    }
-                    let key = e.key();
-                    if *quiz_active.borrow() {
-                        let action = match key.as_str() {
-                            " " | "Spacebar" => Some(Action::Reveal),
-                            "a" | "A" => Some(Action::Rate(Verdict::Again)),
-                            "k" | "K" => Some(Action::Rate(Verdict::Known)),
-                            "Escape" => Some(Action::EndQuiz),
-                            _ => None,
+            // Not passive: the shortcuts call preventDefault (Space must not also scroll or click).
+            let keydown = EventListener::new_with_options(
+                &window,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                {
+                    let d = handle.dispatcher();
+                    let quiz_active = quiz_active.clone();
+                    move |e| {
+                        use wasm_bindgen::JsCast;
+                        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
                         };
-                        if let Some(a) = action {
-                            // Space on a focused button would also click it: handle it once, here.
-                            e.prevent_default();
-                            let ends = a == Action::EndQuiz;
-                            d.dispatch(a);
-                            if ends {
-                                browser::focus(SEARCH_ID);
-                            }
+                        if e.ctrl_key() || e.meta_key() || e.alt_key() || browser::typing_in_field()
+                        {
+                            return;
                         }
-                    } else if key == "/" {
-                        e.prevent_default();
-                        browser::focus(SEARCH_ID);
+                        let key = e.key();
+                        if *quiz_active.borrow() {
+                            let action = match key.as_str() {
+                                " " | "Spacebar" => Some(Action::Reveal),
+                                "a" | "A" => Some(Action::Rate(Verdict::Again)),
+                                "k" | "K" => Some(Action::Rate(Verdict::Known)),
+                                "Escape" => Some(Action::EndQuiz),
+                                _ => None,
+                            };
+                            if let Some(a) = action {
+                                // Space on a focused button would also click it: handle it once, here.
+                                e.prevent_default();
+                                let ends = a == Action::EndQuiz;
+                                d.dispatch(a);
+                                if ends {
+                                    browser::focus(SEARCH_ID);
+                                }
+                            }
+                        } else if key == "/" {
+                            e.prevent_default();
+                            browser::focus(SEARCH_ID);
+                        }
                     }
-                }
-            });
+                },
+            );
             (popstate, hashchange, keydown)
         };
         #[cfg(not(target_arch = "wasm32"))]

@@ -137,6 +137,8 @@ mod imp {
     pub fn set_root_attr(_name: &str, _value: &str) {}
     pub fn scroll_to(_id: &str) {}
     pub fn focus(_id: &str) {}
+    // Only the keyboard listener uses it, and that exists in the browser alone.
+    #[allow(dead_code)]
     pub fn typing_in_field() -> bool {
         false
     }

@@ -29,9 +29,14 @@ fn ranges(m: &Marked<'_>) -> Vec<(usize, usize)> {
 pub fn listing(query: &str, topic: Option<usize>) -> Listing {
     INDEX.with(|index| {
         let results = index.search(query, topic);
-        let mut out = Listing { partial: results.partial, ..Listing::default() };
+        let mut out = Listing {
+            partial: results.partial,
+            ..Listing::default()
+        };
         for hit in &results.hits {
-            let Ok(id) = u8::try_from(hit.id) else { continue };
+            let Ok(id) = u8::try_from(hit.id) else {
+                continue;
+            };
             out.ids.push(id);
             if !results.is_everything() {
                 let h = index.highlight(&results, hit);
@@ -68,14 +73,22 @@ mod tests {
         let l = listing("beam search", None);
         assert_eq!(l.ids.first(), Some(&5));
         let hits = &l.hits[&5];
-        assert!(!hits.question[0].is_empty(), "the English question has a match");
+        assert!(
+            !hits.question[0].is_empty(),
+            "the English question has a match"
+        );
         let (text, marks) = hits.excerpt[0].clone().expect("an English excerpt");
-        assert!(marks.iter().all(|&(s, e)| text.is_char_boundary(s) && text.is_char_boundary(e)));
+        assert!(marks
+            .iter()
+            .all(|&(s, e)| text.is_char_boundary(s) && text.is_char_boundary(e)));
     }
 
     #[test]
     fn the_topic_chip_narrows_the_list() {
-        let math = llm_qa_core::bank::TOPICS.iter().position(|t| t.id == "math").unwrap();
+        let math = llm_qa_core::bank::TOPICS
+            .iter()
+            .position(|t| t.id == "math")
+            .unwrap();
         let l = listing("", Some(math));
         assert!(l.ids.contains(&23) && !l.ids.contains(&1));
     }

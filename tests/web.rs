@@ -30,7 +30,10 @@ async fn app_renders_all_cards_between_header_and_credited_footer() {
     yew::scheduler::flush().await;
 
     assert!(text(&root, "header").contains("LLM"));
-    assert_eq!(root.query_selector_all("article.card").unwrap().length(), 50);
+    assert_eq!(
+        root.query_selector_all("article.card").unwrap().length(),
+        50
+    );
     assert!(text(&root, "footer").contains("Hao Hoang"));
 }
 
@@ -49,8 +52,16 @@ async fn choosing_chinese_switches_the_card_text() {
     zh.click();
     yew::scheduler::flush().await;
 
-    assert!(text(&root, "#q2 .card__q").contains("注意力机制"), "{}", text(&root, "#q2 .card__q"));
-    let lang = root.query_selector("#q2 .card__q").unwrap().unwrap().get_attribute("lang");
+    assert!(
+        text(&root, "#q2 .card__q").contains("注意力机制"),
+        "{}",
+        text(&root, "#q2 .card__q")
+    );
+    let lang = root
+        .query_selector("#q2 .card__q")
+        .unwrap()
+        .unwrap()
+        .get_attribute("lang");
     assert_eq!(lang.as_deref(), Some("zh-Hans"));
 }
 
@@ -71,15 +82,25 @@ async fn highlighting_marks_ranges_as_text_never_markup() {
     let hostile = "<img src=x onerror=alert(1)> attention";
     yew::Renderer::<HighlightHost>::with_root_and_props(
         root.clone(),
-        HighlightProps { text: AttrValue::Static(hostile), ranges: vec![(29, 38), (40, 99), (0, 1)] },
+        HighlightProps {
+            text: AttrValue::Static(hostile),
+            ranges: vec![(29, 38), (40, 99), (0, 1)],
+        },
     )
     .render();
     yew::scheduler::flush().await;
 
-    assert!(root.query_selector("img").unwrap().is_none(), "markup must not be parsed");
+    assert!(
+        root.query_selector("img").unwrap().is_none(),
+        "markup must not be parsed"
+    );
     assert_eq!(text(&root, "p"), hostile);
     let marks = root.query_selector_all("mark").unwrap();
-    assert_eq!(marks.length(), 1, "out-of-range and out-of-order ranges are skipped");
+    assert_eq!(
+        marks.length(),
+        1,
+        "out-of-range and out-of-order ranges are skipped"
+    );
     assert_eq!(marks.get(0).unwrap().text_content().unwrap(), "attention");
 }
 
@@ -101,14 +122,30 @@ async fn the_lab_shows_the_cores_numbers() {
     let settings = LabSettings::for_top_k_top_p();
     let dist = settings.distribution();
     let root = fresh_root();
-    yew::Renderer::<LabHost>::with_root_and_props(root.clone(), LabHostProps { settings: settings.clone() }).render();
+    yew::Renderer::<LabHost>::with_root_and_props(
+        root.clone(),
+        LabHostProps {
+            settings: settings.clone(),
+        },
+    )
+    .render();
     yew::scheduler::flush().await;
 
     let readout = text(&root, "dl");
-    assert!(readout.contains(&format!("{} / 12", dist.kept)), "{readout}");
+    assert!(
+        readout.contains(&format!("{} / 12", dist.kept)),
+        "{readout}"
+    );
     let values = root.query_selector_all(".chart__value").unwrap();
-    assert_eq!(values.length() as usize, dist.kept, "one value label per kept token");
-    assert_eq!(values.get(0).unwrap().text_content().unwrap(), percent(dist.tokens[0].after));
+    assert_eq!(
+        values.length() as usize,
+        dist.kept,
+        "one value label per kept token"
+    );
+    assert_eq!(
+        values.get(0).unwrap().text_content().unwrap(),
+        percent(dist.tokens[0].after)
+    );
     let reasons = root.query_selector_all(".chart__reason").unwrap();
     assert_eq!(reasons.length() as usize, 12 - dist.kept);
 
@@ -123,5 +160,8 @@ async fn the_lab_shows_the_cores_numbers() {
     let rows = root.query_selector_all("table tbody tr").unwrap();
     assert_eq!(rows.length(), 12);
     let first = rows.get(0).unwrap().text_content().unwrap();
-    assert!(first.contains("mat") && first.contains(&percent(dist.tokens[0].after)), "{first}");
+    assert!(
+        first.contains("mat") && first.contains(&percent(dist.tokens[0].after)),
+        "{first}"
+    );
 }

@@ -43,6 +43,7 @@ test("moving temperature by keyboard reshapes the chart, readouts and table", as
 test("top-k by drag removes tokens and marks why", async ({ app, page }) => {
   await app.open("?lang=en");
   const k = slider(page, "Top-k");
+  await k.scrollIntoViewIfNeeded();
   const box = (await k.boundingBox())!;
   // Drag the thumb to about a quarter of the track: k ≈ 5.
   await page.mouse.move(box.x + 2, box.y + box.height / 2);
@@ -64,7 +65,8 @@ test("top-p and min-p move by keyboard and the cumulative threshold shows", asyn
   await p.focus();
   for (let i = 0; i < 50; i++) await page.keyboard.press("ArrowLeft");
   await expect(p).toHaveAttribute("aria-valuetext", "0.50");
-  await expect(lab(page).locator(".chart__threshold")).toBeVisible();
+  await expect(lab(page).locator(".chart__threshold")).toBeAttached();
+  await expect(lab(page).locator("svg").getByText("p = 0.50")).toBeVisible();
   const probs = softmax(CAT);
   // Smallest prefix (in descending order) whose mass reaches 0.5.
   let cum = 0;
@@ -98,7 +100,7 @@ test("a shared URL reproduces exactly the same lab", async ({ app, page }) => {
 
 test("sampling draws tokens and a histogram", async ({ app, page }) => {
   await app.open("?lang=en&t=0");
-  await lab(page).getByRole("button", { name: "Sample 1" }).click();
+  await lab(page).getByRole("button", { name: "Sample 1", exact: true }).click();
   await expect(lab(page).locator(".lab__draws strong")).toHaveText("mat");
   await lab(page).getByRole("button", { name: "Sample 100" }).click();
   await expect(lab(page).locator(".histogram li").first()).toContainText("100 (expected 100.0)");

@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use super::highlight::Highlighted;
 use super::lab::LocalLab;
-use llm_qa_core::lab::LabSettings;
 use super::rich_text;
+use llm_qa_core::lab::LabSettings;
 
 /// A piece of text and the byte ranges in it that matched.
 pub type MarkedText = (String, Vec<(usize, usize)>);

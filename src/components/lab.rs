@@ -4,8 +4,12 @@
 //! them in the URL while the labs inside cards keep their own (see `LocalLab`).
 
 use llm_qa_core::i18n::{Lang, LangChoice};
-use llm_qa_core::lab::{fixed, percent, LabSettings, LOGIT_RANGE, MIN_P_MAX, PROMPTS, TEMPERATURE_MAX, TOP_K_MAX};
-use llm_qa_core::sampling::{compare_orders, cumulative_desc, draw, histogram, softmax, Distribution, Filter, Order};
+use llm_qa_core::lab::{
+    fixed, percent, LabSettings, LOGIT_RANGE, MIN_P_MAX, PROMPTS, TEMPERATURE_MAX, TOP_K_MAX,
+};
+use llm_qa_core::sampling::{
+    compare_orders, cumulative_desc, draw, histogram, softmax, Distribution, Filter, Order,
+};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -62,7 +66,14 @@ pub fn Lab(props: &Props) -> Html {
             }
         })
     };
-    let slider = |key: &str, label: &'static str, min: f64, max: f64, step: f64, value: f64, shown: String, f: fn(&mut LabSettings, f64)| {
+    let slider = |key: &str,
+                  label: &'static str,
+                  min: f64,
+                  max: f64,
+                  step: f64,
+                  value: f64,
+                  shown: String,
+                  f: fn(&mut LabSettings, f64)| {
         let el = id(key);
         html! {
             <div class="slider">
@@ -83,7 +94,11 @@ pub fn Lab(props: &Props) -> Html {
     };
 
     let p = &s.params;
-    let k_shown = if p.top_k == 0 { ui.lab_off.to_string() } else { p.top_k.to_string() };
+    let k_shown = if p.top_k == 0 {
+        ui.lab_off.to_string()
+    } else {
+        p.top_k.to_string()
+    };
     let sliders = html! {
         <div class="lab__sliders">
             {slider("t", ui.lab_temperature, 0.0, TEMPERATURE_MAX, 0.05, p.temperature, fixed(p.temperature, 2), |s, v| s.params.temperature = v)}
@@ -97,9 +112,16 @@ pub fn Lab(props: &Props) -> Html {
         let on_change = props.on_change.clone();
         let s = s.clone();
         Callback::from(move |e: Event| {
-            if let Some(sel) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+            if let Some(sel) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            {
                 if let Some(i) = PROMPTS.iter().position(|p| p.id == sel.value()) {
-                    on_change.emit(LabSettings { prompt: i, logits: None, ..s.clone() });
+                    on_change.emit(LabSettings {
+                        prompt: i,
+                        logits: None,
+                        ..s.clone()
+                    });
                 }
             }
         })
@@ -249,8 +271,15 @@ fn Chart(props: &ChartProps) -> Html {
     let prompt = props.settings.prompt();
     let p = &props.settings.params;
     // Rows in descending order of the distribution top-p looks at.
-    let t_for_order = if p.order == Order::TemperatureFirst { p.temperature } else { 1.0 };
-    let tempered = softmax(&props.settings.logits(), if t_for_order <= 0.0 { 1.0 } else { t_for_order });
+    let t_for_order = if p.order == Order::TemperatureFirst {
+        p.temperature
+    } else {
+        1.0
+    };
+    let tempered = softmax(
+        &props.settings.logits(),
+        if t_for_order <= 0.0 { 1.0 } else { t_for_order },
+    );
     let rows = cumulative_desc(&tempered);
     const ROW: f64 = 26.0;
     const LABEL_W: f64 = 96.0;
@@ -258,7 +287,12 @@ fn Chart(props: &ChartProps) -> Html {
     const TOP: f64 = 22.0;
     let width = LABEL_W + BAR_W + 44.0;
     let height = TOP + ROW * rows.len() as f64 + 8.0;
-    let max_p = d.tokens.iter().map(|t| t.before.max(t.after)).fold(0.0, f64::max).max(1e-9);
+    let max_p = d
+        .tokens
+        .iter()
+        .map(|t| t.before.max(t.after))
+        .fold(0.0, f64::max)
+        .max(1e-9);
     let x = |prob: f64| LABEL_W + BAR_W * (prob / max_p).clamp(0.0, 1.0);
     let cx = |cum: f64| LABEL_W + BAR_W * cum.clamp(0.0, 1.0);
     let title_id = format!("{}-chart-title", props.id);
@@ -266,7 +300,13 @@ fn Chart(props: &ChartProps) -> Html {
     let cumulative: String = rows
         .iter()
         .enumerate()
-        .map(|(r, &(_, cum))| format!("{},{}", fixed(cx(cum), 1), fixed(TOP + ROW * r as f64 + ROW / 2.0, 1)))
+        .map(|(r, &(_, cum))| {
+            format!(
+                "{},{}",
+                fixed(cx(cum), 1),
+                fixed(TOP + ROW * r as f64 + ROW / 2.0, 1)
+            )
+        })
         .collect::<Vec<_>>()
         .join(" ");
     let show_p = p.top_p < 1.0 && p.temperature > 0.0;

@@ -207,7 +207,8 @@ pub static EN: Ui = Ui {
     about: "About these questions",
     conclusion: "Conclusion",
     lab_title: "Sampling lab",
-    lab_intro: "Move the sliders and watch how the next-token distribution for a toy prompt changes.",
+    lab_intro:
+        "Move the sliders and watch how the next-token distribution for a toy prompt changes.",
     lab_prompt: "Prompt",
     lab_temperature: "Temperature",
     lab_top_k: "Top-k",

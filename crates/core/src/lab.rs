@@ -125,7 +125,7 @@ pub const MIN_P_MAX: f64 = 0.5;
 pub const LOGIT_RANGE: (f64, f64) = (-20.0, 20.0);
 
 /// Everything the lab shows is a function of this.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LabSettings {
     /// Index into `PROMPTS`.
     pub prompt: usize,
@@ -134,22 +134,26 @@ pub struct LabSettings {
     pub logits: Option<Vec<f64>>,
 }
 
-impl Default for LabSettings {
-    fn default() -> Self {
-        Self { prompt: 0, params: SamplingParams::default(), logits: None }
-    }
-}
-
 impl LabSettings {
     /// Q6 (temperature): a cool setting, to show sharpening.
     pub fn for_temperature() -> Self {
-        Self { params: SamplingParams { temperature: 0.5, ..Default::default() }, ..Default::default() }
+        Self {
+            params: SamplingParams {
+                temperature: 0.5,
+                ..Default::default()
+            },
+            ..Default::default()
+        }
     }
 
     /// Q12 (top-k and top-p): both filters on, to show what each removes.
     pub fn for_top_k_top_p() -> Self {
         Self {
-            params: SamplingParams { top_k: 5, top_p: 0.8, ..Default::default() },
+            params: SamplingParams {
+                top_k: 5,
+                top_p: 0.8,
+                ..Default::default()
+            },
             ..Default::default()
         }
     }
@@ -159,7 +163,9 @@ impl LabSettings {
     }
 
     pub fn logits(&self) -> Vec<f64> {
-        self.logits.clone().unwrap_or_else(|| self.prompt().logits())
+        self.logits
+            .clone()
+            .unwrap_or_else(|| self.prompt().logits())
     }
 
     pub fn distribution(&self) -> Distribution {
@@ -174,10 +180,11 @@ impl LabSettings {
         let mut logits_text = None;
         for (k, v) in pairs {
             match k.as_str() {
-                "t" => match parse_num(v, 0.0, TEMPERATURE_MAX, &mut warnings, "t") {
-                    Some(t) => s.params.temperature = t,
-                    None => {}
-                },
+                "t" => {
+                    if let Some(t) = parse_num(v, 0.0, TEMPERATURE_MAX, &mut warnings, "t") {
+                        s.params.temperature = t;
+                    }
+                }
                 "p" => {
                     if let Some(p) = parse_num(v, 0.0, 1.0, &mut warnings, "p") {
                         s.params.top_p = p;
@@ -190,7 +197,10 @@ impl LabSettings {
                 }
                 "k" => match v.parse::<usize>() {
                     Ok(k) if k <= TOP_K_MAX => s.params.top_k = k,
-                    _ => warnings.push(format!("ignoring k={}: use 0 (off) to {TOP_K_MAX}", short(v))),
+                    _ => warnings.push(format!(
+                        "ignoring k={}: use 0 (off) to {TOP_K_MAX}",
+                        short(v)
+                    )),
                 },
                 "prompt" => match PROMPTS.iter().position(|p| p.id == v) {
                     Some(i) => s.prompt = i,
@@ -213,9 +223,15 @@ impl LabSettings {
                 .collect();
             match parsed {
                 Some(v) if v.len() == n => {
-                    s.logits = Some(v.into_iter().map(|x| x.clamp(LOGIT_RANGE.0, LOGIT_RANGE.1)).collect())
+                    s.logits = Some(
+                        v.into_iter()
+                            .map(|x| x.clamp(LOGIT_RANGE.0, LOGIT_RANGE.1))
+                            .collect(),
+                    )
                 }
-                _ => warnings.push(format!("ignoring logits: expected {n} numbers for this prompt")),
+                _ => warnings.push(format!(
+                    "ignoring logits: expected {n} numbers for this prompt"
+                )),
             }
         }
         (s, warnings)
@@ -245,7 +261,10 @@ impl LabSettings {
             out.push(("order".into(), "last".into()));
         }
         if let Some(l) = &self.logits {
-            out.push(("logits".into(), l.iter().map(|x| fixed(*x, 1)).collect::<Vec<_>>().join(",")));
+            out.push((
+                "logits".into(),
+                l.iter().map(|x| fixed(*x, 1)).collect::<Vec<_>>().join(","),
+            ));
         }
         out
     }
@@ -284,10 +303,16 @@ impl LabSettings {
                     parts.push(format!("top-k drops all but the {} most likely", p.top_k));
                 }
                 if p.top_p < 1.0 && removed(Filter::TopP) > 0 {
-                    parts.push(format!("top-p drops the tail beyond {} of the probability", percent0(p.top_p)));
+                    parts.push(format!(
+                        "top-p drops the tail beyond {} of the probability",
+                        percent0(p.top_p)
+                    ));
                 }
                 if p.min_p > 0.0 && removed(Filter::MinP) > 0 {
-                    parts.push(format!("min-p drops tokens under {} of the top token's probability", percent0(p.min_p)));
+                    parts.push(format!(
+                        "min-p drops tokens under {} of the top token's probability",
+                        percent0(p.min_p)
+                    ));
                 }
                 format!(
                     "{}; {} of {n} tokens remain and “{top_tok}” is the most likely at {top_pct}.",
@@ -312,10 +337,16 @@ impl LabSettings {
                     parts.push(format!("top-k 只保留概率最高的 {} 个", p.top_k));
                 }
                 if p.top_p < 1.0 && removed(Filter::TopP) > 0 {
-                    parts.push(format!("top-p 去掉累计概率 {} 之外的尾部", percent0(p.top_p)));
+                    parts.push(format!(
+                        "top-p 去掉累计概率 {} 之外的尾部",
+                        percent0(p.top_p)
+                    ));
                 }
                 if p.min_p > 0.0 && removed(Filter::MinP) > 0 {
-                    parts.push(format!("min-p 去掉低于最高概率 {} 的标记", percent0(p.min_p)));
+                    parts.push(format!(
+                        "min-p 去掉低于最高概率 {} 的标记",
+                        percent0(p.min_p)
+                    ));
                 }
                 format!(
                     "{}；{n} 个标记中保留 {} 个，“{top_tok}”概率最高，为 {top_pct}。",
@@ -331,7 +362,12 @@ fn parse_num(v: &str, lo: f64, hi: f64, warnings: &mut Vec<String>, key: &str) -
     match v.trim().parse::<f64>() {
         Ok(x) if x.is_finite() => {
             if x < lo || x > hi {
-                warnings.push(format!("{key}={} is outside {}–{}; using the nearest", short(v), fixed(lo, 2), fixed(hi, 2)));
+                warnings.push(format!(
+                    "{key}={} is outside {}–{}; using the nearest",
+                    short(v),
+                    fixed(lo, 2),
+                    fixed(hi, 2)
+                ));
             }
             Some(x.clamp(lo, hi))
         }
@@ -358,7 +394,11 @@ pub fn fixed(x: f64, decimals: u32) -> String {
     }
     let scale = 10_i64.pow(decimals.min(6));
     let n = (x * scale as f64).round();
-    let n = if n.abs() > 9.0e15 { 9.0e15f64.copysign(n) } else { n } as i64;
+    let n = if n.abs() > 9.0e15 {
+        9.0e15f64.copysign(n)
+    } else {
+        n
+    } as i64;
     let sign = if n < 0 { "-" } else { "" };
     let (int, frac) = (n.abs() / scale, n.abs() % scale);
     if decimals == 0 {
@@ -387,15 +427,35 @@ mod tests {
         assert!(PROMPTS.len() >= 4);
         for p in PROMPTS {
             assert!((10..=20).contains(&p.tokens.len()), "{}", p.id);
-            assert!(p.tokens.iter().all(|t| !t.0.is_empty() && !t.1.is_empty() && t.2.is_finite()));
-            assert!(p.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}", p.id);
+            assert!(p
+                .tokens
+                .iter()
+                .all(|t| !t.0.is_empty() && !t.1.is_empty() && t.2.is_finite()));
+            assert!(
+                p.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{}",
+                p.id
+            );
         }
     }
 
     #[test]
     fn fixed_point_formatting_matches_the_float_formatter() {
-        for (x, d) in [(0.0, 1), (41.234, 1), (0.05, 2), (1.0, 2), (-0.26, 1), (99.95, 1), (2.0, 0), (-3.14159, 3)] {
-            assert_eq!(fixed(x, d), format!("{x:.prec$}", prec = d as usize), "{x} {d}");
+        for (x, d) in [
+            (0.0, 1),
+            (41.234, 1),
+            (0.05, 2),
+            (1.0, 2),
+            (-0.26, 1),
+            (99.95, 1),
+            (2.0, 0),
+            (-1.23456, 3),
+        ] {
+            assert_eq!(
+                fixed(x, d),
+                format!("{x:.prec$}", prec = d as usize),
+                "{x} {d}"
+            );
         }
         assert_eq!(fixed(f64::NAN, 1), "0");
         assert_eq!(percent(0.41234), "41.2%");
@@ -406,7 +466,13 @@ mod tests {
     fn url_round_trip_reproduces_the_settings() {
         let s = LabSettings {
             prompt: 2,
-            params: SamplingParams { temperature: 0.7, top_k: 5, top_p: 0.9, min_p: 0.05, order: Order::TemperatureLast },
+            params: SamplingParams {
+                temperature: 0.7,
+                top_k: 5,
+                top_p: 0.9,
+                min_p: 0.05,
+                order: Order::TemperatureLast,
+            },
             logits: Some(PROMPTS[2].logits().iter().map(|x| x + 1.0).collect()),
         };
         let url = s.to_url();
@@ -421,10 +487,17 @@ mod tests {
 
     #[test]
     fn hostile_url_values_are_ignored_or_clamped() {
-        let pairs: Vec<(String, String)> = [("t", "NaN"), ("p", "-1"), ("k", "1e9"), ("minp", "5"), ("prompt", "<b>"), ("logits", "1,2")]
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let pairs: Vec<(String, String)> = [
+            ("t", "NaN"),
+            ("p", "-1"),
+            ("k", "1e9"),
+            ("minp", "5"),
+            ("prompt", "<b>"),
+            ("logits", "1,2"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
         let (s, w) = LabSettings::from_url(&pairs);
         assert_eq!(s.params.temperature, 1.0);
         assert_eq!(s.params.top_p, 0.0);
@@ -443,15 +516,38 @@ mod tests {
         let d = s.distribution();
         let en = s.explain(&d, Lang::En);
         assert!(en.contains("top-k drops all but the 5 most likely"), "{en}");
-        assert!(en.contains(&format!("{} of 12 tokens remain", d.kept)), "{en}");
+        assert!(
+            en.contains(&format!("{} of 12 tokens remain", d.kept)),
+            "{en}"
+        );
         assert!(en.contains("“mat”"), "{en}");
         let zh = s.explain(&d, Lang::Zh);
-        assert!(zh.contains("top-k 只保留概率最高的 5 个") && zh.contains("“垫子上”"), "{zh}");
+        assert!(
+            zh.contains("top-k 只保留概率最高的 5 个") && zh.contains("“垫子上”"),
+            "{zh}"
+        );
 
-        let greedy = LabSettings { params: SamplingParams { temperature: 0.0, ..Default::default() }, ..Default::default() };
+        let greedy = LabSettings {
+            params: SamplingParams {
+                temperature: 0.0,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
         let g = greedy.explain(&greedy.distribution(), Lang::En);
-        assert!(g.starts_with("Temperature 0 is greedy") && g.contains("mat"), "{g}");
-        let hot = LabSettings { params: SamplingParams { temperature: 1.8, ..Default::default() }, ..Default::default() };
-        assert!(hot.explain(&hot.distribution(), Lang::En).contains("flattens"));
+        assert!(
+            g.starts_with("Temperature 0 is greedy") && g.contains("mat"),
+            "{g}"
+        );
+        let hot = LabSettings {
+            params: SamplingParams {
+                temperature: 1.8,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        assert!(hot
+            .explain(&hot.distribution(), Lang::En)
+            .contains("flattens"));
     }
 }

@@ -5,8 +5,8 @@
 pub mod bank;
 pub mod i18n;
 pub mod json;
+pub mod lab;
 pub mod progress;
 pub mod route;
 pub mod sampling;
 pub mod search;
-pub mod lab;

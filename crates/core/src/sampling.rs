@@ -15,10 +15,12 @@
 //!   the k-th value are all kept.
 //! * **Top-p** ranks tokens from most to least probable and keeps a token while the
 //!   probability mass ranked strictly above it is `< p` (the smallest set whose
-//!   cumulative probability reaches `p`); the top token is always kept. Tied tokens
-//!   are ranked the way transformers' ascending stable sort ranks them: among equal
-//!   logits the *higher* index ranks higher, so a tie straddling the cut keeps the
-//!   higher indices.
+//!   cumulative probability reaches `p`); the top token is always kept. transformers
+//!   sorts ascending, takes the cumulative sum and removes `cumsum <= 1 - p`; with a
+//!   stable sort that ranks equal logits by index, the *higher* index ranking higher,
+//!   so a tie straddling the cut keeps the higher indices. We always do that. (torch's
+//!   CPU sort is stable only up to 16 elements; beyond, which tied tokens it keeps is an
+//!   accident of its algorithm — only how many is determined.)
 //! * **Min-p** removes tokens whose probability is below `min_p × max probability`,
 //!   on the distribution left by the earlier steps.
 //!
@@ -37,7 +39,7 @@
 //! | huge finite logits (±1e308) | fine: logits are shifted by their maximum first |
 //! | `temperature` ≤ 0 (incl. −∞) | greedy: only the argmax survives (ties → the first index), k/p/min-p ignored, others [`Filter::Greedy`] |
 //! | `temperature` NaN | read as 1 |
-//! | `temperature` tiny (1e-300) | the limit: the tied maxima share the mass |
+//! | `temperature` tiny (1e-300) | the limit: the tied maxima share the mass; tokens whose logit/t overflows to −∞ get probability 0 (and, like in transformers, top-p < 1 or min-p > 0 removes them) |
 //! | `temperature` huge (1e30) or +∞ | flat: survivors (nearly) uniform |
 //! | `top_k` = 0 or ≥ vocabulary | top-k off |
 //! | `top_p` NaN or ≥ 1 | top-p off |
@@ -224,19 +226,21 @@ pub fn compare_orders(logits: &[f64], params: &SamplingParams) -> OrderCompariso
 /// temperature NaN → 1, temperature ≤ 0 → one-hot on the first argmax).
 /// Handy with [`cumulative_desc`] for drawing the top-p line before any filter.
 pub fn softmax(logits: &[f64], temperature: f64) -> Vec<f64> {
-    let (z, _) = sanitize(logits);
+    let mut out = vec![0.0; logits.len()];
+    if logits.is_empty() {
+        return out;
+    }
+    let (mut z, live, _) = sanitize(logits);
     let t = effective_temperature(temperature);
-    if z.is_empty() {
-        return Vec::new();
-    }
     if t <= 0.0 {
-        let a = argmax_first(&z);
-        return (0..z.len())
-            .map(|i| if i == a { 1.0 } else { 0.0 })
-            .collect();
+        out[argmax_first(&z, &live)] = 1.0;
+    } else {
+        for &i in &live {
+            z[i as usize] = temper(z[i as usize], t);
+        }
+        softmax_entropy_into(&z, &live, &mut out, |x| x);
     }
-    let z: Vec<f64> = z.iter().map(|&v| temper(v, t)).collect();
-    normalized(&z)
+    out
 }
 
 /// Cumulative probability in descending order: `(token index, mass of this token and
@@ -262,53 +266,47 @@ pub fn sample_distribution(logits: &[f64], params: &SamplingParams) -> Distribut
     if n == 0 {
         return Distribution::default();
     }
-    let (base, masked) = sanitize(logits);
-    let before = normalized(&base);
-
-    let mut removed: Vec<Option<Filter>> = masked
-        .iter()
-        .map(|&m| if m { Some(Filter::Masked) } else { None })
-        .collect();
+    let (mut z, mut live, mut removed) = sanitize(logits);
+    let mut tokens = vec![
+        TokenProb {
+            before: 0.0,
+            after: 0.0,
+            removed_by: None,
+        };
+        n
+    ];
+    let entropy_bits_before = softmax_entropy_into(&z, &live, &mut tokens, |t| &mut t.before);
     let t = effective_temperature(params.temperature);
 
-    let after = if t <= 0.0 {
-        let a = argmax_first(&base);
-        for (i, r) in removed.iter_mut().enumerate() {
-            if i != a && r.is_none() {
-                *r = Some(Filter::Greedy);
+    let entropy_bits_after = if t <= 0.0 {
+        let a = argmax_first(&z, &live);
+        for &i in &live {
+            if i as usize != a {
+                removed[i as usize] = Some(Filter::Greedy);
             }
         }
-        (0..n).map(|i| if i == a { 1.0 } else { 0.0 }).collect()
+        tokens[a].after = 1.0;
+        0.0
     } else {
-        // Working logits: removed tokens are −∞, as with transformers' filter_value.
-        let mut z = base;
         if params.order == Order::TemperatureFirst {
-            for v in z.iter_mut() {
-                *v = temper(*v, t);
-            }
+            temper_all(&mut z, &live, t);
         }
-        top_k(&mut z, &mut removed, params.top_k);
-        top_p(&mut z, &mut removed, params.top_p);
-        min_p(&mut z, &mut removed, params.min_p);
+        top_k(&z, &mut live, &mut removed, params.top_k);
+        top_p(&z, &mut live, &mut removed, params.top_p);
+        min_p(&z, &mut live, &mut removed, params.min_p);
         if params.order == Order::TemperatureLast {
-            for v in z.iter_mut() {
-                *v = temper(*v, t);
-            }
+            temper_all(&mut z, &live, t);
         }
-        normalized(&z)
+        softmax_entropy_into(&z, &live, &mut tokens, |t| &mut t.after)
     };
 
-    let tokens: Vec<TokenProb> = (0..n)
-        .map(|i| TokenProb {
-            before: before[i],
-            after: after[i],
-            removed_by: removed[i],
-        })
-        .collect();
-    let entropy_bits_before = entropy_bits(&before);
-    let entropy_bits_after = entropy_bits(&after);
+    let mut kept = 0;
+    for (tok, r) in tokens.iter_mut().zip(removed) {
+        tok.removed_by = r;
+        kept += usize::from(r.is_none());
+    }
     Distribution {
-        kept: removed.iter().filter(|r| r.is_none()).count(),
+        kept,
         tokens,
         entropy_bits_before,
         entropy_bits_after,
@@ -329,47 +327,46 @@ pub fn entropy_bits(probs: &[f64]) -> f64 {
 }
 
 // ---------------------------------------------------------------------------------
-// Internals. Working logits are always finite or −∞, never NaN or +∞, and at least one
-// is finite; after the shift by the maximum, the largest is 0.
+// Internals. Working logits `z` are never NaN or +∞; they are shifted so that the largest
+// is 0. `live` lists, in ascending order, the tokens still in the running; a removed
+// token counts as −∞ (transformers' filter_value) whatever its `z`. A live token's `z`
+// may still be −∞ (a logit range or a temperature beyond f64): it has probability 0.
+// There is always at least one live token with z = 0.
 
-/// Maps raw logits to working logits shifted so that the maximum is 0, and flags the
-/// masked tokens (see the edge-case table).
-fn sanitize(logits: &[f64]) -> (Vec<f64>, Vec<bool>) {
-    let any_pos_inf = logits.iter().any(|&v| v == f64::INFINITY);
-    let mut masked = vec![false; logits.len()];
-    let mut z: Vec<f64> = Vec::with_capacity(logits.len());
-    if any_pos_inf {
-        for (i, &v) in logits.iter().enumerate() {
-            if v == f64::INFINITY {
-                z.push(0.0);
-            } else {
-                masked[i] = true;
-                z.push(f64::NEG_INFINITY);
-            }
-        }
-        return (z, masked);
-    }
+/// Maps raw logits to working logits, the live list, and the removal marks (masked
+/// tokens get [`Filter::Masked`]; see the edge-case table).
+fn sanitize(logits: &[f64]) -> (Vec<f64>, Vec<u32>, Vec<Option<Filter>>) {
+    let n = logits.len();
+    let mut any_pos_inf = false;
     let mut max = f64::NEG_INFINITY;
-    for (i, &v) in logits.iter().enumerate() {
+    for &v in logits {
         if v.is_finite() {
             max = max.max(v);
-        } else {
-            masked[i] = true;
+        } else if v == f64::INFINITY {
+            any_pos_inf = true;
         }
     }
-    if max == f64::NEG_INFINITY {
+    if !any_pos_inf && max == f64::NEG_INFINITY {
         // Nothing usable: no preference at all.
-        return (vec![0.0; logits.len()], vec![false; logits.len()]);
+        return (vec![0.0; n], (0..n as u32).collect(), vec![None; n]);
     }
+    let mut z = vec![f64::NEG_INFINITY; n];
+    let mut removed = vec![Some(Filter::Masked); n];
+    let mut live = Vec::with_capacity(n);
     for (i, &v) in logits.iter().enumerate() {
-        // v − max ≤ 0; a range beyond f64 overflows to −∞ (probability 0 anyway).
-        z.push(if masked[i] {
-            f64::NEG_INFINITY
+        let usable = if any_pos_inf {
+            v == f64::INFINITY
         } else {
-            v - max
-        });
+            v.is_finite()
+        };
+        if usable {
+            // v − max ≤ 0; a range beyond f64 overflows to −∞ (probability 0 anyway).
+            z[i] = if any_pos_inf { 0.0 } else { v - max };
+            removed[i] = None;
+            live.push(i as u32);
+        }
     }
-    (z, masked)
+    (z, live, removed)
 }
 
 fn effective_temperature(t: f64) -> f64 {
@@ -389,12 +386,18 @@ fn temper(v: f64, t: f64) -> f64 {
     }
 }
 
-/// First index of the maximum (working logits have no NaN).
-fn argmax_first(z: &[f64]) -> usize {
-    let mut best = 0;
-    for (i, &v) in z.iter().enumerate() {
-        if v > z[best] {
-            best = i;
+fn temper_all(z: &mut [f64], live: &[u32], t: f64) {
+    for &i in live {
+        z[i as usize] = temper(z[i as usize], t);
+    }
+}
+
+/// First live index of the maximum.
+fn argmax_first(z: &[f64], live: &[u32]) -> usize {
+    let mut best = live[0] as usize;
+    for &i in live {
+        if z[i as usize] > z[best] {
+            best = i as usize;
         }
     }
     best
@@ -408,108 +411,198 @@ fn rank_cmp(va: f64, a: usize, vb: f64, b: usize) -> Ordering {
         .then(b.cmp(&a))
 }
 
-/// Softmax of working logits (−∞ → 0). Needs at least one finite value unless empty.
-fn normalized(z: &[f64]) -> Vec<f64> {
-    let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+fn max_of(z: &[f64], live: &[u32]) -> f64 {
+    live.iter()
+        .map(|&i| z[i as usize])
+        .fold(f64::NEG_INFINITY, f64::max)
+}
+
+/// Writes the softmax of the live working logits into `slot(out[i])` (others untouched,
+/// expected 0) and returns its entropy in bits, computed from the logits
+/// (H = ln Z − Σ pᵢ·(zᵢ − max)) so that no logarithm per token is needed.
+fn softmax_entropy_into<T>(
+    z: &[f64],
+    live: &[u32],
+    out: &mut [T],
+    slot: impl Fn(&mut T) -> &mut f64,
+) -> f64 {
+    let max = max_of(z, live);
     if max == f64::NEG_INFINITY {
-        // Cannot happen with working logits; stay total anyway.
-        let u = 1.0 / z.len() as f64;
-        return vec![u; z.len()];
+        // Cannot happen (a live token has z = 0); stay total anyway.
+        let u = 1.0 / live.len().max(1) as f64;
+        for &i in live {
+            *slot(&mut out[i as usize]) = u;
+        }
+        return (live.len() as f64).log2().max(0.0);
     }
-    let mut e: Vec<f64> = z.iter().map(|&v| (v - max).exp()).collect();
-    let sum: f64 = e.iter().sum(); // ≥ 1: the maximum contributes exp(0)
-    for v in e.iter_mut() {
-        *v /= sum;
+    let mut sum = 0.0; // ≥ 1: the maximum contributes exp(0)
+    for &i in live {
+        let e = (z[i as usize] - max).exp();
+        *slot(&mut out[i as usize]) = e;
+        sum += e;
     }
-    e
-}
-
-fn remove(z: &mut [f64], removed: &mut [Option<Filter>], i: usize, by: Filter) {
-    z[i] = f64::NEG_INFINITY;
-    if removed[i].is_none() {
-        removed[i] = Some(by);
-    }
-}
-
-/// Removes tokens strictly below the k-th largest working logit (all n tokens count,
-/// removed ones as −∞). k = 0 or k ≥ n: nothing happens.
-fn top_k(z: &mut [f64], removed: &mut [Option<Filter>], k: usize) {
-    let n = z.len();
-    if k == 0 || k >= n {
-        return;
-    }
-    let mut vals = z.to_vec();
-    let (_, kth, _) =
-        vals.select_nth_unstable_by(k - 1, |a, b| b.partial_cmp(a).unwrap_or(Ordering::Equal));
-    let kth = *kth;
-    for i in 0..n {
-        if z[i] < kth {
-            remove(z, removed, i, Filter::TopK);
+    let inv = 1.0 / sum;
+    let mut weighted = 0.0; // Σ pᵢ·(zᵢ − max) ≤ 0
+    let mut support = 0usize;
+    for &i in live {
+        let p = slot(&mut out[i as usize]);
+        if *p > 0.0 {
+            *p *= inv;
+            weighted += *p * (z[i as usize] - max);
+            support += 1;
         }
     }
+    let h = (sum.ln() - weighted) / std::f64::consts::LN_2;
+    // Rounding can leave a hair outside [0, log2(support)].
+    if h.is_finite() {
+        h.clamp(0.0, (support as f64).log2())
+    } else {
+        0.0
+    }
+}
+
+/// Drops from `live` (and marks) every token for which `gone` is true.
+fn retain_live(
+    live: &mut Vec<u32>,
+    removed: &mut [Option<Filter>],
+    by: Filter,
+    mut gone: impl FnMut(usize) -> bool,
+) {
+    live.retain(|&i| {
+        if gone(i as usize) {
+            removed[i as usize] = Some(by);
+            false
+        } else {
+            true
+        }
+    });
+}
+
+/// A float ordered by `total_cmp`, reversed, so that `BinaryHeap` is a min-heap.
+#[derive(PartialEq)]
+struct MinF(f64);
+impl Eq for MinF {}
+impl PartialOrd for MinF {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for MinF {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.0.total_cmp(&self.0)
+    }
+}
+
+/// Removes tokens strictly below the k-th largest working logit, where all n tokens
+/// count and removed ones are −∞ (so k > live count changes nothing). k = 0: off.
+fn top_k(z: &[f64], live: &mut Vec<u32>, removed: &mut [Option<Filter>], k: usize) {
+    if k == 0 || k >= live.len() {
+        return;
+    }
+    let kth = if k <= 1024 {
+        // Min-heap of the k largest: one comparison for most tokens.
+        let mut heap = std::collections::BinaryHeap::with_capacity(k + 1);
+        for &i in live.iter() {
+            let v = z[i as usize];
+            if heap.len() < k {
+                heap.push(MinF(v));
+            } else if v > heap.peek().map_or(f64::NEG_INFINITY, |m: &MinF| m.0) {
+                heap.pop();
+                heap.push(MinF(v));
+            }
+        }
+        heap.peek().map_or(f64::NEG_INFINITY, |m| m.0)
+    } else {
+        let mut vals: Vec<f64> = live.iter().map(|&i| z[i as usize]).collect();
+        let (_, kth, _) =
+            vals.select_nth_unstable_by(k - 1, |a, b| b.partial_cmp(a).unwrap_or(Ordering::Equal));
+        *kth
+    };
+    retain_live(live, removed, Filter::TopK, |i| z[i] < kth);
 }
 
 /// Nucleus filter: in rank order, keeps a token while the mass ranked above it is `< p`.
-fn top_p(z: &mut [f64], removed: &mut [Option<Filter>], p: f64) {
+///
+/// Only the head of the ranking is sorted: one pass buckets the live tokens by logit
+/// (width 0.25 nats below the maximum) and sums each bucket's mass, which locates the
+/// bucket where the nucleus ends; the tokens down to the bucket after that one — a rank
+/// prefix — are sorted, and the exact sequential rule runs on them. If rounding leaves
+/// the rule short of the threshold there, it reruns on all live tokens.
+fn top_p(z: &[f64], live: &mut Vec<u32>, removed: &mut [Option<Filter>], p: f64) {
     if p.is_nan() || p >= 1.0 {
         return;
     }
-    let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let mut alive: Vec<u32> = Vec::new();
-    let mut e: Vec<f64> = vec![0.0; z.len()];
-    let mut total = 0.0;
-    for (i, &v) in z.iter().enumerate() {
-        if v != f64::NEG_INFINITY {
-            e[i] = (v - max).exp();
-            total += e[i];
-            alive.push(i as u32);
+    const WIDTH: f64 = 0.25;
+    const BUCKETS: usize = 512;
+    let max = max_of(z, live);
+    let bucket = |v: f64| {
+        let b = (max - v) / WIDTH; // ≥ 0, maybe +∞
+        if b < (BUCKETS - 1) as f64 {
+            b as usize
+        } else {
+            BUCKETS - 1
         }
+    };
+    let mut mass = [0.0f64; BUCKETS];
+    let mut total = 0.0;
+    for &i in live.iter() {
+        let v = z[i as usize];
+        let e = (v - max).exp();
+        total += e;
+        mass[bucket(v)] += e;
     }
     // Un-normalized threshold: mass_above / total < p  ⇔  mass_above < p · total.
     let threshold = p.max(0.0) * total;
-    let cmp = |a: &u32, b: &u32| rank_cmp(z[*a as usize], *a as usize, z[*b as usize], *b as usize);
-
-    // Rank lazily: select the next chunk of most probable tokens, sort only that chunk,
-    // and stop as soon as the nucleus is complete.
-    let mut start = 0;
-    let mut chunk = 64;
+    let mut last = BUCKETS - 1;
     let mut cum = 0.0;
-    let mut cut = alive.len();
-    'outer: while start < alive.len() {
-        let rest = &mut alive[start..];
-        let take = chunk.min(rest.len());
-        if take < rest.len() {
-            rest.select_nth_unstable_by(take - 1, cmp);
+    for (b, m) in mass.iter().enumerate() {
+        cum += m;
+        if cum >= threshold {
+            last = (b + 1).min(BUCKETS - 1);
+            break;
         }
-        rest[..take].sort_unstable_by(cmp);
-        for (j, &i) in rest[..take].iter().enumerate() {
-            if start + j > 0 && cum >= threshold {
-                cut = start + j;
-                break 'outer;
-            }
-            cum += e[i as usize];
-        }
-        start += take;
-        chunk *= 4;
     }
-    for &i in &alive[cut..] {
-        remove(z, removed, i as usize, Filter::TopP);
+    let cmp = |a: &(f64, u32), b: &(f64, u32)| rank_cmp(a.0, a.1 as usize, b.0, b.1 as usize);
+    loop {
+        let mut head: Vec<(f64, u32)> = live
+            .iter()
+            .map(|&i| (z[i as usize], i))
+            .filter(|&(v, _)| bucket(v) <= last)
+            .collect();
+        head.sort_unstable_by(cmp);
+        let mut cum = 0.0;
+        let mut cut = None;
+        for (j, &(v, _)) in head.iter().enumerate() {
+            if j > 0 && cum >= threshold {
+                cut = Some(j);
+                break;
+            }
+            cum += (v - max).exp();
+        }
+        match cut {
+            Some(j) => {
+                // Keep exactly the tokens ranked at or above the last kept one.
+                let (lv, li) = head[j - 1];
+                retain_live(live, removed, Filter::TopP, |i| {
+                    rank_cmp(z[i], i, lv, li as usize) == Ordering::Greater
+                });
+                return;
+            }
+            None if head.len() == live.len() => return, // everything is in the nucleus
+            None => last = BUCKETS - 1,
+        }
     }
 }
 
 /// Removes tokens whose probability is below `m` × the largest probability.
-fn min_p(z: &mut [f64], removed: &mut [Option<Filter>], m: f64) {
+fn min_p(z: &[f64], live: &mut Vec<u32>, removed: &mut [Option<Filter>], m: f64) {
     if m.is_nan() || m <= 0.0 {
         return;
     }
     let m = m.min(1.0);
-    let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    for i in 0..z.len() {
-        // p_i / p_max = exp(z_i − max); −∞ stays removed by its earlier filter.
-        if z[i] != f64::NEG_INFINITY && (z[i] - max).exp() < m {
-            remove(z, removed, i, Filter::MinP);
-        }
-    }
+    let max = max_of(z, live);
+    // p_i / p_max = exp(z_i − max)
+    retain_live(live, removed, Filter::MinP, |i| (z[i] - max).exp() < m);
 }
 
 #[cfg(test)]

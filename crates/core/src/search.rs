@@ -26,8 +26,9 @@
 //! * **CJK**: every character and every pair of adjacent characters (bigram).
 //!
 //! A query is split the same way into *clauses*, and a card matches when it matches every clause
-//! (AND). When no card matches them all, the cards matching the most clauses are returned and
-//! the result is marked [`SearchResults::partial`]. A clause is:
+//! (AND). When no card (of the topic) matches them all, every card matching at least one clause
+//! is returned, those matching the most clauses first, and the result is marked
+//! [`SearchResults::partial`]. A clause is:
 //!
 //! * a word, matched by the same word, by words with the same stem (light English stemming:
 //!   plurals, `-ing`, `-ed`), by completions when it is the last word and still being typed
@@ -38,16 +39,20 @@
 //! * a synonym group when the query holds one of its phrases (`moe` ↔ `mixture of experts` ↔
 //!   `混合专家`, `top-p` ↔ `topp` ↔ `nucleus`, …): any phrase of the group matches.
 //!
-//! Stopwords (`the`, `how`, `is`, …) are dropped unless the query has nothing else.
+//! Stopwords (`the`, `how`, `is`, …) are dropped unless the query has nothing else, and a
+//! repeated clause counts once.
 //!
 //! # Ranking
 //!
-//! BM25F: per card and term, the field frequencies are weighted (questions 3, topic names 1.5,
-//! answers 1) and length-normalised per field, then saturated once (k1 = 1.2) and multiplied by
-//! the term's IDF. These scores are computed when the index is built, so a query only adds up
-//! precomputed postings. A clause scores its best-matching term, scaled by how it matched
-//! (exact 1, same stem 0.9, synonym 0.9, completion 0.75, one typo 0.6, two typos 0.45); a card
-//! scores the sum over clauses. Ties go to the lower id.
+//! BM25F. Per card and term, the field frequencies are weighted (questions 3, topic names 1.5,
+//! answers 1), length-normalised per field (b = 0.5 for the short questions, 0.75 for answers,
+//! 0.3 for topic names) and saturated once (k1 = 1.2); this part is computed when the index is
+//! built. At query time each clause part ("atom") takes, per card, its best term's value scaled
+//! by how the term matched (exact 1, same stem 0.9, synonym 0.9, completion 0.75, one typo 0.6,
+//! two typos 0.45), times one IDF for the whole atom computed from the number of cards having any
+//! of its terms — so a rare completion (`transform`) does not outrank the common word being typed
+//! (`transformer`). An alternative scores the mean of its atoms, a clause its best alternative, a
+//! card the sum of its clauses. Ties go to the lower id.
 //!
 //! # Limits
 //!
@@ -62,13 +67,13 @@ mod text;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 pub use highlight::{segments, Highlight, Marked, Segment};
 
 use crate::bank;
 use text::{
-    edit_distance_within, for_each_term, is_stopword, letter_mask, stem, tokenize, Kind,
-    TermKind,
+    edit_distance_within, for_each_term, is_stopword, letter_mask, stem, tokenize, Kind, TermKind,
 };
 
 /// Queries to offer when the search box is empty.
@@ -172,7 +177,7 @@ const A_EN: usize = 2;
 const A_ZH: usize = 3;
 const TOPIC: usize = 4;
 const FIELD_WEIGHT: [f32; FIELDS] = [3.0, 3.0, 1.0, 1.0, 1.5];
-const FIELD_B: [f32; FIELDS] = [0.75, 0.75, 0.75, 0.75, 0.3];
+const FIELD_B: [f32; FIELDS] = [0.5, 0.5, 0.75, 0.75, 0.3];
 const K1: f32 = 1.2;
 
 // How much a term found each way counts.
@@ -197,6 +202,8 @@ struct Phrase {
     words: Vec<String>,
     /// Their stems, to compare with the query's.
     stems: Vec<String>,
+    /// The words spelled together, for phrases of two words or more (else empty).
+    compound: String,
     /// The CJK characters of a Chinese phrase.
     cjk: Vec<String>,
 }
@@ -210,7 +217,8 @@ pub struct SearchIndex {
     /// Postings of term `t`: `post_doc[offsets[t]..offsets[t + 1]]`, in doc order.
     offsets: Vec<u32>,
     post_doc: Vec<u32>,
-    /// The term's BM25F score in that doc.
+    /// The term's saturated BM25F frequency in that doc (the IDF is applied per query, see
+    /// [`SearchIndex::score`]).
     post_score: Vec<f32>,
     /// `(stem, term)` for every word and compound, sorted.
     stems: Vec<(Box<str>, u32)>,
@@ -219,6 +227,11 @@ pub struct SearchIndex {
     /// [`letter_mask`] of each term (0 for terms that are not lowercase ASCII).
     masks: Vec<u32>,
     synonyms: Vec<Vec<Phrase>>,
+    /// `(key, group, phrase)` sorted by key: each phrase under its first stem, its compound and
+    /// its Chinese text.
+    synonym_keys: Vec<(Box<str>, u16, u16)>,
+    /// The most words in a synonym phrase.
+    longest_phrase: usize,
 }
 
 impl Default for SearchIndex {
@@ -239,7 +252,7 @@ impl SearchIndex {
         docs.sort_by_key(|d| d.id);
         let n = docs.len();
 
-        let mut ids: HashMap<Box<str>, u32> = HashMap::new();
+        let mut ids: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
         let mut names: Vec<Box<str>> = Vec::new();
         let mut kinds: Vec<TermKind> = Vec::new();
         let mut postings: Vec<Vec<(u32, [u16; FIELDS])>> = Vec::new();
@@ -310,8 +323,6 @@ impl SearchIndex {
         for (new, &old) in order.iter().enumerate() {
             let old = old as usize;
             let p = std::mem::take(&mut postings[old]);
-            let df = p.len() as f32;
-            let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
             for (d, tf) in p {
                 let l = &lens[d as usize];
                 let mut x = 0.0;
@@ -322,7 +333,7 @@ impl SearchIndex {
                     }
                 }
                 post_doc.push(d);
-                post_score.push(idf * x * (K1 + 1.0) / (x + K1));
+                post_score.push(x * (K1 + 1.0) / (x + K1));
             }
             offsets.push(post_doc.len() as u32);
             let name = std::mem::take(&mut names[old]);
@@ -341,10 +352,29 @@ impl SearchIndex {
         }
         stems.sort_unstable();
 
-        let synonyms = synonyms::GROUPS
+        let synonyms: Vec<Vec<Phrase>> = synonyms::GROUPS
             .iter()
             .map(|group| group.iter().map(|p| phrase(p)).collect())
             .collect();
+        let mut synonym_keys: Vec<(Box<str>, u16, u16)> = Vec::new();
+        for (g, group) in synonyms.iter().enumerate() {
+            for (p, ph) in group.iter().enumerate() {
+                let (g, p) = (g as u16, p as u16);
+                for key in [
+                    ph.stems.first().cloned(),
+                    Some(ph.compound.clone()),
+                    Some(ph.cjk.concat()),
+                ]
+                .into_iter()
+                .flatten()
+                .filter(|k| !k.is_empty())
+                {
+                    synonym_keys.push((key.into_boxed_str(), g, p));
+                }
+            }
+        }
+        synonym_keys.sort_unstable();
+        synonym_keys.dedup();
 
         Self {
             docs,
@@ -355,7 +385,15 @@ impl SearchIndex {
             stems,
             by_len,
             masks,
+            longest_phrase: synonyms
+                .iter()
+                .flatten()
+                .map(|p| p.words.len())
+                .max()
+                .unwrap_or(0)
+                .max(1),
             synonyms,
+            synonym_keys,
         }
     }
 
@@ -442,14 +480,20 @@ impl SearchIndex {
                 excerpt_zh: Marked::default(),
             };
         };
-        let marks = &results.marks;
-        let is_hit = |term: &str| {
-            !marks.is_empty()
-                && self
-                    .lookup(term)
-                    .is_some_and(|t| marks.binary_search(&t).is_ok())
+        // The few marked terms, sorted as strings (term ids are in string order).
+        let marks: Vec<&str> = results
+            .marks
+            .iter()
+            .filter_map(|&t| self.terms.get(t as usize).map(|s| &**s))
+            .collect();
+        let is_hit = |term: &str| marks.binary_search(&term).is_ok();
+        let mark = |text: &str| {
+            if marks.is_empty() {
+                Vec::new()
+            } else {
+                highlight::match_ranges(text, is_hit)
+            }
         };
-        let mark = |text: &str| highlight::match_ranges(text, is_hit);
         let q_en = mark(&doc.question_en);
         let q_zh = mark(&doc.question_zh);
         let a_en = mark(&doc.answer_en);
@@ -519,8 +563,7 @@ impl SearchIndex {
         let len = word.len();
         if out.is_empty()
             && typo
-            && len >= 4
-            && len <= TYPO_MAX_LEN
+            && (4..=TYPO_MAX_LEN).contains(&len)
             && word.bytes().all(|b| b.is_ascii_lowercase())
         {
             let k = if len >= 8 { 2 } else { 1 };
@@ -570,10 +613,10 @@ impl SearchIndex {
                 .map(|w| self.expand(w, false, false))
                 .collect();
             out.push(Alt { weight, atoms });
-            if p.words.len() >= 2 {
+            if !p.compound.is_empty() {
                 out.push(Alt {
                     weight,
-                    atoms: vec![self.expand(&p.words.concat(), false, false)],
+                    atoms: vec![self.expand(&p.compound, false, false)],
                 });
             }
         }
@@ -593,10 +636,12 @@ impl SearchIndex {
             None => (query, false),
         };
         let open = !cut
-            && query
-                .chars()
-                .next_back()
-                .is_some_and(|c| matches!(text::classify(c), text::Class::Word(..)));
+            && query.chars().next_back().is_some_and(|c| {
+                matches!(
+                    text::classify(c),
+                    text::Class::Word(..) | text::Class::Ignore
+                )
+            });
 
         // Units: runs of words (each with the number of its hyphen chain), and CJK runs.
         let mut units: Vec<Unit> = Vec::new();
@@ -606,10 +651,12 @@ impl SearchIndex {
             if tokens > MAX_QUERY_TERMS * 4 {
                 return;
             }
-            let chain = tokens - usize::from(t.joined);
             match (t.kind, units.last_mut()) {
                 (Kind::Word, Some(Unit::Words(w))) => {
-                    let chain = if t.joined { w.last().map_or(chain, |l| l.1) } else { chain };
+                    let chain = match w.last() {
+                        Some(last) if t.joined => last.1,
+                        _ => tokens,
+                    };
                     w.push((t.text.to_string(), chain));
                 }
                 (Kind::Word, _) => units.push(Unit::Words(vec![(t.text.to_string(), tokens)])),
@@ -622,16 +669,19 @@ impl SearchIndex {
         let mut clauses: Vec<Clause> = Vec::new();
         let last_unit = units.len().saturating_sub(1);
         for (u, unit) in units.iter().enumerate() {
+            if clauses.iter().filter(|c| !c.stop).count() >= MAX_QUERY_TERMS {
+                break;
+            }
             let last = open && u == last_unit;
             match unit {
                 Unit::Cjk(chars) => {
                     if let Some(c) = self.synonym_for_cjk(chars) {
                         clauses.push(c);
                     } else if chars.len() == 1 {
-                        clauses.push(Clause::single(self.cjk_atoms(chars)));
+                        clauses.push(Clause::single(chars.concat(), self.cjk_atoms(chars)));
                     } else {
-                        for atom in self.cjk_atoms(chars) {
-                            clauses.push(Clause::single(vec![atom]));
+                        for (pair, atom) in chars.windows(2).zip(self.cjk_atoms(chars)) {
+                            clauses.push(Clause::single(pair.concat(), vec![atom]));
                         }
                     }
                 }
@@ -639,10 +689,25 @@ impl SearchIndex {
             }
         }
 
-        // Stopwords only count when there is nothing else.
+        // Stopwords only count when there is nothing else; a repeated clause counts once.
         if clauses.iter().any(|c| !c.stop) {
             clauses.retain(|c| !c.stop);
+        } else {
+            for c in &mut clauses {
+                let (word, open) = match c.key.strip_suffix('*') {
+                    Some(w) => (w, true),
+                    None => (c.key.as_str(), false),
+                };
+                c.alts[0].atoms = vec![self.expand(word, open, true)];
+            }
         }
+        let mut unique: Vec<Clause> = Vec::with_capacity(clauses.len());
+        for c in clauses {
+            if !unique.iter().any(|u| u.key == c.key) {
+                unique.push(c);
+            }
+        }
+        let mut clauses = unique;
         clauses.truncate(MAX_QUERY_TERMS);
 
         let mut marks: Vec<u32> = clauses
@@ -663,14 +728,22 @@ impl SearchIndex {
     /// being typed.
     fn word_clauses(&self, run: &[(String, usize)], open: bool, clauses: &mut Vec<Clause>) {
         let words: Vec<String> = run.iter().map(|(w, _)| w.clone()).collect();
-        let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
+        // Stems are computed as far as synonym phrases look ahead.
+        let mut stems: Vec<String> = Vec::with_capacity(words.len());
         let mut i = 0;
         // Words not covered by a synonym phrase, of one chain.
         let mut rest: Vec<&str> = Vec::new();
         let mut rest_chain = usize::MAX;
         let mut ends_in_phrase = false;
         while i < words.len() {
-            if let Some((len, clause)) = self.synonym_at(&words[i..], &stems[i..]) {
+            if clauses.iter().filter(|c| !c.stop).count() >= MAX_QUERY_TERMS {
+                break;
+            }
+            let ahead = (i + self.longest_phrase).min(words.len());
+            while stems.len() < ahead {
+                stems.push(stem(&words[stems.len()]));
+            }
+            if let Some((len, clause)) = self.synonym_at(&words[i..], &stems[i..ahead]) {
                 self.chain_clause(&rest, false, clauses);
                 rest.clear();
                 clauses.push(clause);
@@ -688,7 +761,7 @@ impl SearchIndex {
             }
         }
         // Complete the last word only when no synonym phrase took it.
-        let open = open && !ends_in_phrase;
+        let open = open && !ends_in_phrase && i == words.len();
         self.chain_clause(&rest, open, clauses);
     }
 
@@ -696,13 +769,16 @@ impl SearchIndex {
         match words {
             [] => {}
             [w] => {
+                // A stopword is expanded only if the query turns out to have nothing else.
                 let stop = is_stopword(w);
-                let atom = self.expand(w, open, true);
+                let atoms = if stop {
+                    Vec::new()
+                } else {
+                    vec![self.expand(w, open, true)]
+                };
                 clauses.push(Clause {
-                    alts: vec![Alt {
-                        weight: 1.0,
-                        atoms: vec![atom],
-                    }],
+                    key: format!("{w}{}", if open { "*" } else { "" }),
+                    alts: vec![Alt { weight: 1.0, atoms }],
                     stop,
                 });
             }
@@ -717,6 +793,7 @@ impl SearchIndex {
                     .collect();
                 let compound = self.expand(&words.concat(), open, true);
                 clauses.push(Clause {
+                    key: format!("{}{}", words.join("-"), if open { "*" } else { "" }),
                     alts: vec![
                         Alt { weight: 1.0, atoms },
                         Alt {
@@ -733,12 +810,16 @@ impl SearchIndex {
     /// The longest synonym phrase starting at the first word, if any, as `(words used, clause)`.
     fn synonym_at(&self, words: &[String], stems: &[String]) -> Option<(usize, Clause)> {
         let mut best: Option<(usize, usize, usize)> = None; // (words used, group, phrase)
-        for (g, group) in self.synonyms.iter().enumerate() {
-            for (p, ph) in group.iter().enumerate() {
+        for (g, p) in self
+            .synonyms_keyed(&stems[0])
+            .chain(self.synonyms_keyed(&words[0]))
+        {
+            {
+                let ph = &self.synonyms[g][p];
                 let len = ph.stems.len();
                 let used = if len > 0 && len <= stems.len() && stems[..len] == ph.stems[..] {
                     len
-                } else if len >= 2 && words[0] == ph.words.concat() {
+                } else if len >= 2 && words[0] == ph.compound {
                     1 // spelled together: `topp`, `chainofthought`
                 } else {
                     continue;
@@ -753,14 +834,19 @@ impl SearchIndex {
     }
 
     fn synonym_for_cjk(&self, chars: &[String]) -> Option<Clause> {
-        for (g, group) in self.synonyms.iter().enumerate() {
-            for (p, ph) in group.iter().enumerate() {
-                if !ph.cjk.is_empty() && ph.cjk[..] == chars[..] {
-                    return Some(self.group_clause(g, p));
-                }
-            }
-        }
-        None
+        let (g, p) = self
+            .synonyms_keyed(&chars.concat())
+            .find(|&(g, p)| self.synonyms[g][p].cjk[..] == chars[..])?;
+        Some(self.group_clause(g, p))
+    }
+
+    /// The synonym phrases `(group, phrase)` whose first stem, compound or Chinese text is `key`.
+    fn synonyms_keyed<'s>(&'s self, key: &'s str) -> impl Iterator<Item = (usize, usize)> + 's {
+        let from = self.synonym_keys.partition_point(|(k, _, _)| **k < *key);
+        self.synonym_keys[from..]
+            .iter()
+            .take_while(move |(k, _, _)| **k == *key)
+            .map(|&(_, g, p)| (usize::from(g), usize::from(p)))
     }
 
     fn group_clause(&self, g: usize, matched: usize) -> Clause {
@@ -769,7 +855,11 @@ impl SearchIndex {
             let weight = if p == matched { 1.0 } else { W_SYNONYM };
             self.phrase_alts(ph, weight, &mut alts);
         }
-        Clause { alts, stop: false }
+        Clause {
+            key: format!("={g}"),
+            alts,
+            stop: false,
+        }
     }
 
     /// Scores every card against the clauses: per card, the summed clause scores and the number
@@ -803,21 +893,26 @@ impl SearchIndex {
                             *best = best.max(w * s);
                         }
                     }
+                    // All the terms of an atom share one IDF, from the number of cards having
+                    // any of them, so a rare completion or typo candidate does not outweigh the
+                    // common word the user means.
+                    let idf = idf(n, atom_docs.len());
                     for d in atom_docs.drain(..) {
                         let d = d as usize;
                         if alt_count[d] == 0 {
                             alt_docs.push(d as u32);
                         }
                         alt_count[d] += 1;
-                        alt_sum[d] += atom_best[d];
+                        alt_sum[d] += idf * atom_best[d];
                         atom_best[d] = 0.0;
                     }
                 }
                 let need = alt.atoms.len() as u16;
+                let weight = alt.weight / f32::from(need.max(1));
                 for d in alt_docs.drain(..) {
                     let d = d as usize;
                     if alt_count[d] == need {
-                        let s = alt_sum[d] * alt.weight;
+                        let s = alt_sum[d] * weight;
                         if clause_best[d] == 0.0 {
                             clause_docs.push(d as u32);
                         }
@@ -841,6 +936,52 @@ impl SearchIndex {
     }
 }
 
+/// The Firefox/rustc hash: much faster than SipHash on short keys, and the index's keys are not
+/// chosen by an attacker (a slow-down is the worst a crafted bank could cause).
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// BM25's inverse document frequency of a term found in `df` of `n` cards (always > 0).
+fn idf(n: usize, df: usize) -> f32 {
+    let (n, df) = (n as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
 /// Tokenizes a synonym phrase.
 fn phrase(src: &str) -> Phrase {
     let mut words = Vec::new();
@@ -850,7 +991,17 @@ fn phrase(src: &str) -> Phrase {
         Kind::Cjk => cjk.push(t.text.to_string()),
     });
     let stems = words.iter().map(|w| stem(w)).collect();
-    Phrase { words, stems, cjk }
+    let compound = if words.len() >= 2 {
+        words.concat()
+    } else {
+        String::new()
+    };
+    Phrase {
+        words,
+        stems,
+        compound,
+        cjk,
+    }
 }
 
 enum Unit {
@@ -866,22 +1017,25 @@ struct Plan {
 /// One part of the query that a card must match: any of its alternatives.
 #[derive(Debug)]
 struct Clause {
+    /// What the query said, to count a repeated clause once.
+    key: String,
     alts: Vec<Alt>,
     /// A lone stopword: dropped when the query has anything else.
     stop: bool,
 }
 
 impl Clause {
-    fn single(atoms: Vec<Vec<(u32, f32)>>) -> Self {
+    fn single(key: String, atoms: Vec<Vec<(u32, f32)>>) -> Self {
         Self {
+            key,
             alts: vec![Alt { weight: 1.0, atoms }],
             stop: false,
         }
     }
 }
 
-/// An alternative matches a card that has a term of every atom; it scores the sum of each atom's
-/// best term, times `weight`.
+/// An alternative matches a card that has a term of every atom; it scores the mean of its atoms'
+/// scores, times `weight`.
 #[derive(Debug)]
 struct Alt {
     weight: f32,
@@ -904,9 +1058,21 @@ mod tests {
 
     fn small() -> SearchIndex {
         SearchIndex::new([
-            doc(3, "What is top-p sampling?", "Nucleus sampling keeps the top tokens."),
-            doc(1, "What is attention?", "Attention weighs tokens. 注意力机制"),
-            doc(2, "How are embeddings trained?", "Embedding vectors are learned."),
+            doc(
+                3,
+                "What is top-p sampling?",
+                "Nucleus sampling keeps the top tokens.",
+            ),
+            doc(
+                1,
+                "What is attention?",
+                "Attention weighs tokens. 注意力机制",
+            ),
+            doc(
+                2,
+                "How are embeddings trained?",
+                "Embedding vectors are learned.",
+            ),
             doc(4, "Mixture of Experts", "MoE routes tokens to experts."),
             doc(5, "Chain-of-thought prompting", "CoT reasons step by step."),
         ])
@@ -931,10 +1097,20 @@ mod tests {
         for q in ["top-p", "top p", "topp", "nucleus", "Top-P"] {
             assert_eq!(ids(&ix.search(q, None)), [3], "{q}");
         }
-        for q in ["moe", "mixture of experts", "Mixture-of-Experts", "混合专家"] {
+        for q in [
+            "moe",
+            "mixture of experts",
+            "Mixture-of-Experts",
+            "混合专家",
+        ] {
             assert_eq!(ids(&ix.search(q, None)), [4], "{q}");
         }
-        for q in ["cot", "chain of thought", "chain-of-thought", "chainofthought"] {
+        for q in [
+            "cot",
+            "chain of thought",
+            "chain-of-thought",
+            "chainofthought",
+        ] {
             assert_eq!(ids(&ix.search(q, None)), [5], "{q}");
         }
     }
@@ -1026,8 +1202,13 @@ mod tests {
         let plan = ix.plan(&q);
         assert!(plan.clauses.len() <= MAX_QUERY_TERMS);
         assert_eq!(ids(&ix.search(&q, None)), [1]);
-        let plan = ix.plan(&"注".repeat(10_000));
-        assert_eq!(plan.clauses.len(), MAX_QUERY_TERMS);
+        let varied: String = (0..10_000u32)
+            .filter_map(|i| char::from_u32(0x4E00 + i % 700))
+            .collect();
+        assert_eq!(ix.plan(&varied).clauses.len(), MAX_QUERY_TERMS);
+        // Repeats count once.
+        assert_eq!(ix.plan(&"注".repeat(10_000)).clauses.len(), 1);
+        assert_eq!(ix.plan("attention attention Attention ").clauses.len(), 1);
     }
 
     #[test]
@@ -1061,7 +1242,11 @@ mod tests {
     #[test]
     fn scores_prefer_questions_and_break_ties_by_id() {
         let ix = SearchIndex::new([
-            doc(2, "Other", "Mentions softmax once among many other words here."),
+            doc(
+                2,
+                "Other",
+                "Mentions softmax once among many other words here.",
+            ),
             doc(1, "Why softmax?", "Because."),
             doc(4, "Same", "Same text softmax."),
             doc(3, "Same", "Same text softmax."),

@@ -199,6 +199,7 @@ pub(crate) fn excerpt(text: &str, ranges: &[Range<usize>], max_chars: usize) -> 
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init, clippy::reversed_empty_ranges)] // ranges on purpose
 mod tests {
     use super::*;
 
@@ -218,7 +219,10 @@ mod tests {
     fn check_valid(m: &Marked<'_>) {
         let mut at = 0;
         for r in &m.ranges {
-            assert!(r.start >= at && r.start < r.end && r.end <= m.text.len(), "{r:?}");
+            assert!(
+                r.start >= at && r.start < r.end && r.end <= m.text.len(),
+                "{r:?}"
+            );
             assert!(m.text.is_char_boundary(r.start) && m.text.is_char_boundary(r.end));
             at = r.end;
         }
@@ -235,7 +239,13 @@ mod tests {
         let hits: Vec<&str> = segs.iter().filter(|s| s.hit).map(|s| s.text).collect();
         assert_eq!(hits, ["é", "世", "界 🙂!"]);
         assert!(segments("", &[0..1]).is_empty());
-        assert_eq!(segments("abc", &[]), [Segment { text: "abc", hit: false }]);
+        assert_eq!(
+            segments("abc", &[]),
+            [Segment {
+                text: "abc",
+                hit: false
+            }]
+        );
     }
 
     #[test]
@@ -267,10 +277,17 @@ mod tests {
         let at = text.find("word50").unwrap();
         let m = excerpt(&text, &[at..at + 6], 60);
         check_valid(&m);
-        assert!(m.text.starts_with('…') && m.text.ends_with('…'), "{}", m.text);
+        assert!(
+            m.text.starts_with('…') && m.text.ends_with('…'),
+            "{}",
+            m.text
+        );
         assert!(m.text.chars().count() <= 62);
         let inner = m.text.trim_matches('…');
-        assert!(inner.starts_with("word") && !inner.starts_with(' '), "{inner}");
+        assert!(
+            inner.starts_with("word") && !inner.starts_with(' '),
+            "{inner}"
+        );
         // Every word in the excerpt is whole.
         for w in inner.split(' ') {
             assert!(words.iter().any(|x| x == w), "cut word {w:?}");
@@ -285,7 +302,11 @@ mod tests {
     fn excerpt_without_match_is_the_beginning() {
         let text = "alpha ".repeat(100);
         let m = excerpt(&text, &[], 30);
-        assert!(m.text.starts_with("alpha") && m.text.ends_with("alpha…"), "{}", m.text);
+        assert!(
+            m.text.starts_with("alpha") && m.text.ends_with("alpha…"),
+            "{}",
+            m.text
+        );
         assert!(m.ranges.is_empty());
     }
 

@@ -34,14 +34,24 @@ uuuuuuuuuuuuwwyyyzzzzzzs";
 
 /// Folds and classifies one character. Small tables only: ASCII, Latin-1, Latin Extended-A,
 /// Greek and Cyrillic capitals, fullwidth ASCII; other letters are kept as they are.
+#[inline]
 pub(crate) fn classify(c: char) -> Class {
     let u = c as u32;
+    if u < 0x80 {
+        return match u {
+            0x30..=0x39 | 0x61..=0x7A => Class::Word(c, None),
+            0x41..=0x5A => Class::Word(c.to_ascii_lowercase(), None),
+            0x2D => Class::Hyphen,
+            0x27 => Class::Apostrophe,
+            _ => Class::Sep,
+        };
+    }
+    if u >= 0x3040 && is_cjk(c) {
+        return Class::Cjk;
+    }
     match u {
-        0x30..=0x39 | 0x61..=0x7A => Class::Word(c, None),
-        0x41..=0x5A => Class::Word(c.to_ascii_lowercase(), None),
-        0x2D | 0x2010 | 0x2011 => Class::Hyphen,
-        0x27 | 0x2019 | 0x02BC => Class::Apostrophe,
-        0x00..=0x7F => Class::Sep,
+        0x2010 | 0x2011 => Class::Hyphen,
+        0x2019 | 0x02BC => Class::Apostrophe,
         0xAA => Class::Word('a', None),
         0xBA => Class::Word('o', None),
         0xB2 => Class::Word('2', None),
@@ -79,13 +89,13 @@ pub(crate) fn classify(c: char) -> Class {
             Some(a) => classify(a),
             None => Class::Sep,
         },
-        _ if is_cjk(c) => Class::Cjk,
         _ if c.is_alphanumeric() => Class::Word(c, None),
         _ => Class::Sep,
     }
 }
 
 /// Han ideographs (with extensions and compatibility forms), kana and Hangul syllables.
+#[inline]
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF      // Hiragana, Katakana
@@ -124,10 +134,7 @@ pub(crate) fn tokenize(text: &str, mut f: impl FnMut(Token<'_>)) {
     // the next CJK character must start to continue a run.
     let mut word_join_at = usize::MAX;
     let mut cjk_join_at = usize::MAX;
-    while i < text.len() {
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
+    while let Some(c) = char_at(text, i) {
         let len = c.len_utf8();
         match classify(c) {
             Class::Word(a, b) => {
@@ -135,13 +142,13 @@ pub(crate) fn tokenize(text: &str, mut f: impl FnMut(Token<'_>)) {
                 push_folded(&mut buf, a, b);
                 let start = i;
                 let mut j = i + len;
-                while let Some(d) = text[j..].chars().next() {
+                while let Some(d) = char_at(text, j) {
                     match classify(d) {
                         Class::Word(a, b) => push_folded(&mut buf, a, b),
                         Class::Ignore => {}
                         Class::Apostrophe
                             if matches!(
-                                text[j + d.len_utf8()..].chars().next().map(classify),
+                                char_at(text, j + d.len_utf8()).map(classify),
                                 Some(Class::Word(..))
                             ) => {}
                         _ => break,
@@ -157,10 +164,10 @@ pub(crate) fn tokenize(text: &str, mut f: impl FnMut(Token<'_>)) {
                 });
                 word_join_at = usize::MAX;
                 // A single hyphen followed by a letter or digit joins the next word.
-                if let Some(h) = text[j..].chars().next() {
+                if let Some(h) = char_at(text, j) {
                     if classify(h) == Class::Hyphen
                         && matches!(
-                            text[j + h.len_utf8()..].chars().next().map(classify),
+                            char_at(text, j + h.len_utf8()).map(classify),
                             Some(Class::Word(..))
                         )
                     {
@@ -183,6 +190,16 @@ pub(crate) fn tokenize(text: &str, mut f: impl FnMut(Token<'_>)) {
             }
             _ => i += len,
         }
+    }
+}
+
+/// The char starting at byte `i` of `text` (`i` must be a char boundary or the end).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|t| t.chars().next()),
     }
 }
 
@@ -220,7 +237,10 @@ pub(crate) fn for_each_term(text: &str, mut f: impl FnMut(&str, usize, usize, Te
     let mut chain_span = (0, 0);
     let mut gram = String::new();
     let mut prev_char: Option<(usize, &str)> = None;
-    let flush = |chain: &mut String, len: &mut usize, span: (usize, usize), f: &mut dyn FnMut(&str, usize, usize, TermKind)| {
+    let flush = |chain: &mut String,
+                 len: &mut usize,
+                 span: (usize, usize),
+                 f: &mut dyn FnMut(&str, usize, usize, TermKind)| {
         if (2..=MAX_CHAIN).contains(len) {
             f(chain, span.0, span.1, TermKind::Compound);
         }
@@ -268,25 +288,100 @@ pub(crate) fn fold(text: &str) -> String {
 }
 
 /// Words too common to narrow a search; dropped from queries that have other words.
-pub(crate) const STOPWORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how",
-    "in", "into", "is", "it", "its", "of", "on", "or", "s", "so", "that", "the", "their", "them",
-    "they", "this", "to", "was", "what", "when", "where", "which", "who", "why", "with", "you",
-    "your",
-];
-
 pub(crate) fn is_stopword(w: &str) -> bool {
-    STOPWORDS.contains(&w)
+    matches!(
+        w,
+        "a" | "an"
+            | "and"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "by"
+            | "can"
+            | "do"
+            | "does"
+            | "for"
+            | "from"
+            | "how"
+            | "in"
+            | "into"
+            | "is"
+            | "it"
+            | "its"
+            | "of"
+            | "on"
+            | "or"
+            | "s"
+            | "so"
+            | "that"
+            | "the"
+            | "their"
+            | "them"
+            | "they"
+            | "this"
+            | "to"
+            | "was"
+            | "what"
+            | "when"
+            | "where"
+            | "which"
+            | "who"
+            | "why"
+            | "with"
+            | "you"
+            | "your"
+    )
 }
 
 /// Words the suffix rules would mangle; they are their own stem.
-const STEM_EXCEPTIONS: &[&str] = &[
-    "alias", "always", "anything", "as", "atlas", "bed", "bias", "bring", "canvas", "during",
-    "embed", "everything", "gas", "has", "his", "hundred", "indeed", "is", "its", "king", "lens",
-    "mathematics", "news", "nothing", "perhaps", "physics", "plus", "red", "ring", "series",
-    "shed", "sing", "something", "species", "spring", "string", "this", "thing", "thus", "was",
-    "whereas", "yes",
-];
+fn is_stem_exception(w: &str) -> bool {
+    matches!(
+        w,
+        "alias"
+            | "always"
+            | "anything"
+            | "as"
+            | "atlas"
+            | "bed"
+            | "bias"
+            | "bring"
+            | "canvas"
+            | "during"
+            | "embed"
+            | "everything"
+            | "gas"
+            | "has"
+            | "his"
+            | "hundred"
+            | "indeed"
+            | "is"
+            | "its"
+            | "king"
+            | "lens"
+            | "mathematics"
+            | "news"
+            | "nothing"
+            | "perhaps"
+            | "physics"
+            | "plus"
+            | "red"
+            | "ring"
+            | "series"
+            | "shed"
+            | "sing"
+            | "something"
+            | "species"
+            | "spring"
+            | "string"
+            | "thing"
+            | "this"
+            | "thus"
+            | "was"
+            | "whereas"
+            | "yes"
+    )
+}
 
 /// A conservative English stemmer for folded ASCII words: plurals (`-s`, `-es`, `-ies`),
 /// `-ing`, `-ed`, a final doubled consonant and a final silent `e`, so `embeddings`,
@@ -296,8 +391,7 @@ const STEM_EXCEPTIONS: &[&str] = &[
 /// consistent, not a real word.
 pub(crate) fn stem(word: &str) -> String {
     let mut s = word.to_string();
-    if s.len() < 4 || !s.bytes().all(|b| b.is_ascii_lowercase()) || STEM_EXCEPTIONS.contains(&word)
-    {
+    if s.len() < 4 || !s.bytes().all(|b| b.is_ascii_lowercase()) || is_stem_exception(word) {
         return s;
     }
     // British -isation → -ization.
@@ -318,7 +412,7 @@ pub(crate) fn stem(word: &str) -> String {
     } else if s.ends_with('s') && !["ss", "us", "is"].iter().any(|e| s.ends_with(e)) {
         s.truncate(s.len() - 1);
     }
-    if STEM_EXCEPTIONS.contains(&s.as_str()) {
+    if is_stem_exception(&s) {
         return s;
     }
     // -ing and -ed, when what is left still has a vowel.
@@ -335,13 +429,14 @@ pub(crate) fn stem(word: &str) -> String {
     {
         s.truncate(s.len() - 2);
     }
-    // A doubled final consonant (`embedd` → `embed`, `pass` → `pas`) and a silent final `e`
-    // (`tune` → `tun`), leaving at least three letters.
+    // A doubled final consonant (`embedd` → `embed`, `class` → `clas`) leaving at least four
+    // letters (so `topp`, the compound of `top-p`, is not `top`), and a silent final `e`
+    // (`tune` → `tun`) leaving at least three.
     let b = s.as_bytes();
     let n = b.len();
-    if n >= 4 && b[n - 1] == b[n - 2] && !b"aeiouy".contains(&b[n - 1]) {
-        s.truncate(n - 1);
-    } else if n >= 4 && b[n - 1] == b'e' && b[n - 2] != b'e' {
+    let doubled = n >= 5 && b[n - 1] == b[n - 2] && !b"aeiouy".contains(&b[n - 1]);
+    let silent_e = n >= 4 && b[n - 1] == b'e' && b[n - 2] != b'e';
+    if doubled || silent_e {
         s.truncate(n - 1);
     }
     s
@@ -412,8 +507,14 @@ mod tests {
 
     #[test]
     fn folds_case_and_latin_accents() {
-        assert_eq!(fold("Attention ATTENTION attentión"), "attention attention attention");
-        assert_eq!(fold("Ça déjà vu, naïve façade, Œuvre"), "ca deja vu naive facade oeuvre");
+        assert_eq!(
+            fold("Attention ATTENTION attentión"),
+            "attention attention attention"
+        );
+        assert_eq!(
+            fold("Ça déjà vu, naïve façade, Œuvre"),
+            "ca deja vu naive facade oeuvre"
+        );
         assert_eq!(fold("Straße Æsir Þorn Ĳssel"), "strasse aesir thorn ijssel");
         assert_eq!(fold("Łódź Dvořák Šťastný ſ"), "lodz dvorak stastny s");
         assert_eq!(fold("ÀÁÂÃÄÅàáâãäåÿ"), "aaaaaaaaaaaay");
@@ -544,6 +645,17 @@ mod tests {
     }
 
     #[test]
+    fn stopwords_and_exceptions() {
+        for w in ["the", "how", "does", "what", "is", "of"] {
+            assert!(is_stopword(w), "{w}");
+        }
+        for w in ["attention", "top", "p", "lora", "not", "no"] {
+            assert!(!is_stopword(w), "{w}");
+        }
+        assert!(is_stem_exception("embed") && !is_stem_exception("embeds"));
+    }
+
+    #[test]
     fn stems_plurals_ing_and_ed() {
         let same = [
             &["embed", "embeds", "embedding", "embeddings", "embedded"][..],
@@ -592,6 +704,8 @@ mod tests {
             ("was", "was"),
             ("add", "add"),
             ("adding", "add"),
+            ("topp", "topp"),
+            ("loss", "loss"),
             ("naïve", "naïve"),
         ] {
             assert_eq!(stem(w), s, "{w}");
@@ -624,7 +738,14 @@ mod tests {
 
     #[test]
     fn letter_masks_bound_the_distance() {
-        let words = ["attention", "atention", "tension", "retention", "mention", "lora"];
+        let words = [
+            "attention",
+            "atention",
+            "tension",
+            "retention",
+            "mention",
+            "lora",
+        ];
         for a in words {
             for b in words {
                 for k in 0..3 {
