@@ -135,8 +135,9 @@ pub fn Card(props: &Props) -> Html {
                 <div class={classes!("card__answers", (shown.len() > 1).then_some("card__answers--both"))}>
                     {for answers}
                 </div>
-                // The labs inside cards are built only while the card is open: a closed card costs nothing.
+                // Labs and explorers are built only while the card is open: a closed card costs nothing.
                 if props.open {
+                    {super::explorers::explorer_for(id, props.lang)}
                     {lab_for(id).map(|initial| html! {
                         <div class="card__lab">
                             <h3 class="card__lab-title">{ui.lab_title}</h3>

@@ -20,7 +20,7 @@ pub fn Header(props: &Props) -> Html {
                     <span class="brand__name">{ui.app_name}</span>
                 </a>
                 <nav class="site-nav" aria-label={ui.app_name}>
-                    <a href="#main">{ui.question_label}</a>
+                    <a href="#main">{ui.nav_questions}</a>
                     <a href="#lab">{ui.lab_title}</a>
                 </nav>
                 <LangToggle value={props.lang} on_change={props.on_lang.clone()} />

@@ -1,6 +1,7 @@
 //! One file per component. Components receive data and callbacks; they do not compute.
 
 pub mod card;
+pub mod explorers;
 pub mod footer;
 pub mod header;
 pub mod highlight;
