@@ -23,6 +23,29 @@ function softmax(logits: number[], t = 1) {
 // The "cat" prompt's logits, as in crates/core/src/lab.rs.
 const CAT = [4.2, 3.6, 3.3, 2.9, 2.6, 2.4, 1.9, 1.6, 1.5, 1.1, 0.7, -1.2];
 
+/** Drags a range input's thumb from its left end to `fraction` of the track, as a mouse user would. */
+async function dragTo(page: Page, range: Locator, fraction: number) {
+  await range.scrollIntoViewIfNeeded();
+  const box = (await range.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 2, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * fraction, y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Tokens kept by top-p alone on probabilities sorted in descending order. */
+function keptByTopP(sorted: number[], p: number) {
+  let cum = 0;
+  let kept = 0;
+  for (const q of sorted) {
+    if (cum >= p) break;
+    cum += q;
+    kept++;
+  }
+  return Math.max(kept, 1);
+}
+
 test("moving temperature by keyboard reshapes the chart, readouts and table", async ({ app, page }) => {
   await app.open("?lang=en");
   await lab(page).getByRole("button", { name: "Show table" }).click();
@@ -127,4 +150,65 @@ test("hostile lab parameters are ignored without errors", async ({ app, page }) 
   await expect(slider(page, "Temperature")).toHaveAttribute("aria-valuetext", "1.00");
   await expect(slider(page, "Top-k")).toHaveAttribute("aria-valuetext", "off");
   await expect(lab(page).locator(".lab__explain")).not.toContainText("NaN");
+});
+
+test("every slider works by drag and by keyboard, matching independently computed numbers", async ({ app, page }) => {
+  await app.open("?lang=en");
+  const readout = lab(page).locator("dl");
+  await lab(page).getByRole("button", { name: "Show table" }).click();
+  const probs = softmax(CAT);
+
+  // Temperature: drag towards the hot end, then one step back by keyboard.
+  const t = slider(page, "Temperature");
+  await dragTo(page, t, 0.75);
+  const tDragged = Number(await t.getAttribute("aria-valuetext"));
+  expect(tDragged).toBeGreaterThan(1.2);
+  expect((await tableRow(page, "mat"))[1]).toBe(percent(softmax(CAT, tDragged)[0]));
+  await t.press("ArrowLeft");
+  const tKey = Math.round((tDragged - 0.05) * 100) / 100;
+  await expect(t).toHaveAttribute("aria-valuetext", tKey.toFixed(2));
+  expect((await tableRow(page, "mat"))[1]).toBe(percent(softmax(CAT, tKey)[0]));
+  await page.getByRole("button", { name: "Reset" }).click();
+
+  // Top-p: drag to the middle, then one step up by keyboard.
+  const p = slider(page, "Top-p");
+  await dragTo(page, p, 0.5);
+  const pDragged = Number(await p.getAttribute("aria-valuetext"));
+  expect(pDragged).toBeGreaterThan(0.3);
+  expect(pDragged).toBeLessThan(0.7);
+  await expect(readout).toContainText(`${keptByTopP(probs, pDragged)} / 12`);
+  await p.press("ArrowRight");
+  const pKey = Math.round((pDragged + 0.01) * 100) / 100;
+  await expect(p).toHaveAttribute("aria-valuetext", pKey.toFixed(2));
+  await expect(readout).toContainText(`${keptByTopP(probs, pKey)} / 12`);
+  await page.getByRole("button", { name: "Reset" }).click();
+
+  // Top-k: three steps by keyboard from "off".
+  const k = slider(page, "Top-k");
+  await k.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  await expect(k).toHaveAttribute("aria-valuetext", "3");
+  await expect(readout).toContainText("3 / 12");
+  expect((await tableRow(page, "bed"))[2]).toBe("top-k");
+  await page.getByRole("button", { name: "Reset" }).click();
+
+  // Min-p: drag to 40% of its 0–0.5 track, then one step down by keyboard.
+  const mp = slider(page, "Min-p");
+  await dragTo(page, mp, 0.4);
+  const mDragged = Number(await mp.getAttribute("aria-valuetext"));
+  expect(mDragged).toBeGreaterThan(0.1);
+  const keptByMinP = (m: number) => probs.filter((q) => q >= m * probs[0]).length;
+  await expect(readout).toContainText(`${keptByMinP(mDragged)} / 12`);
+  await mp.press("ArrowLeft");
+  const mKey = Math.round((mDragged - 0.01) * 100) / 100;
+  await expect(mp).toHaveAttribute("aria-valuetext", mKey.toFixed(2));
+  await expect(readout).toContainText(`${keptByMinP(mKey)} / 12`);
+});
+
+test("screenshots of the lab", async ({ app, page }, info) => {
+  for (const lang of ["en", "zh"]) {
+    await app.open(`?lang=${lang}&k=5&p=0.9#lab`);
+    await lab(page).scrollIntoViewIfNeeded();
+    await lab(page).screenshot({ path: `e2e/test-results/screens/${info.project.name}-${lang}-lab.png` });
+  }
 });

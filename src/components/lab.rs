@@ -231,7 +231,7 @@ pub fn Lab(props: &Props) -> Html {
             <p class="lab__explain" aria-live="polite">{s.explain(&dist, lang)}</p>
             <dl class="lab__readouts">
                 <div><dt>{ui.lab_kept}</dt><dd>{format!("{} / {}", dist.kept, dist.len())}</dd></div>
-                <div><dt>{ui.lab_entropy}</dt><dd>{format!("{} → {} bits", fixed(dist.entropy_bits_before, 2), fixed(dist.entropy_bits_after, 2))}</dd></div>
+                <div><dt>{ui.lab_entropy}</dt><dd>{format!("{} → {} {}", fixed(dist.entropy_bits_before, 2), fixed(dist.entropy_bits_after, 2), ui.lab_bits)}</dd></div>
                 <div><dt>{ui.lab_effective}</dt><dd>{format!("{} → {}", fixed(dist.effective_choices_before, 1), fixed(dist.effective_choices_after, 1))}</dd></div>
             </dl>
             <Chart id={props.id.clone()} lang={lang} settings={s.clone()} dist={(*dist).clone()} />
@@ -404,7 +404,7 @@ fn Draws(props: &DrawProps) -> Html {
         return html! {
             <p class="lab__draws" aria-live="polite">
                 {ui.lab_drawn}{": "}<strong>{prompt.token(props.draws[0], props.lang)}</strong>
-                <span class="lab__seed">{format!(" (seed {})", props.seed)}</span>
+                <span class="lab__seed">{format!(" ({} {})", ui.lab_seed, props.seed)}</span>
             </p>
         };
     }
@@ -412,7 +412,7 @@ fn Draws(props: &DrawProps) -> Html {
     let max = counts.iter().copied().max().unwrap_or(1).max(1);
     html! {
         <div class="lab__draws" aria-live="polite">
-            <p>{format!("{} × {n}", ui.lab_drawn)}<span class="lab__seed">{format!(" (seed {})", props.seed)}</span></p>
+            <p>{format!("{} × {n}", ui.lab_drawn)}<span class="lab__seed">{format!(" ({} {})", ui.lab_seed, props.seed)}</span></p>
             <ul class="histogram">
                 {for counts.iter().enumerate().filter(|(i, c)| **c > 0 || props.dist.tokens[*i].after > 0.0).map(|(i, &c)| {
                     let expected = props.dist.tokens[i].after * n as f64;

@@ -166,6 +166,8 @@ ui_strings! {
     lab_reason_masked,
     lab_reason_greedy,
     lab_order_same,
+    lab_bits,
+    lab_seed,
 }
 
 pub static EN: Ui = Ui {
@@ -241,6 +243,8 @@ pub static EN: Ui = Ui {
     lab_reason_masked: "masked",
     lab_reason_greedy: "greedy",
     lab_order_same: "Both orders give the same result here.",
+    lab_bits: "bits",
+    lab_seed: "seed",
 };
 
 pub static ZH: Ui = Ui {
@@ -314,6 +318,8 @@ pub static ZH: Ui = Ui {
     lab_reason_masked: "屏蔽",
     lab_reason_greedy: "贪心",
     lab_order_same: "在这里两种顺序结果相同。",
+    lab_bits: "比特",
+    lab_seed: "随机种子",
 };
 
 impl Lang {
