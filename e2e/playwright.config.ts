@@ -1,10 +1,12 @@
 import { defineConfig } from "@playwright/test";
 
+// Overridable so that two runs (e.g. two working copies) can share a machine.
 const PORT = Number(process.env.E2E_PORT || 4173);
+const DIST = process.env.E2E_DIST || "dist";
 
 export default defineConfig({
   testDir: "./tests",
-  outputDir: "./test-results",
+  outputDir: process.env.E2E_OUTPUT || "./test-results",
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
@@ -34,7 +36,7 @@ export default defineConfig({
     { name: "phone", use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
   ],
   webServer: {
-    command: `node e2e/server.mjs --root dist --port ${PORT}`,
+    command: `node e2e/server.mjs --root ${DIST} --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     cwd: "..",
     reuseExistingServer: false,

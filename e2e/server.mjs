@@ -22,6 +22,18 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".txt"]);
 
+// Compressed bodies by file, path + size + mtime: compressing a large wasm at brotli's top quality
+// on every request would make the server, not the app, the slow part of a test.
+const compressed = new Map();
+
+function compress(file, info, body, encoding) {
+  const key = `${encoding}:${file}:${info.size}:${info.mtimeMs}`;
+  if (!compressed.has(key)) {
+    compressed.set(key, encoding === "br" ? brotliCompressSync(body) : gzipSync(body));
+  }
+  return compressed.get(key);
+}
+
 export function startServer({ root, port = 0, base = "/", host = "127.0.0.1" }) {
   if (!base.endsWith("/")) base += "/";
   const state = { root: resolve(root) };
@@ -46,10 +58,10 @@ export function startServer({ root, port = 0, base = "/", host = "127.0.0.1" }) 
       if (COMPRESSIBLE.has(ext)) {
         headers["vary"] = "accept-encoding";
         if (/\bbr\b/.test(accept)) {
-          body = brotliCompressSync(body);
+          body = compress(file, info, body, "br");
           headers["content-encoding"] = "br";
         } else if (/\bgzip\b/.test(accept)) {
-          body = gzipSync(body);
+          body = compress(file, info, body, "gzip");
           headers["content-encoding"] = "gzip";
         }
       }

@@ -18,9 +18,20 @@ use crate::components::toolbar::{Toolbar, SEARCH_ID};
 use crate::search_view::listing;
 use crate::state::{Action, State};
 
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The language of the first render. When hydrating, it must be the language the HTML was
+    /// prerendered in; the visitor's own choice is applied right after.
+    #[prop_or_default]
+    pub lang: LangChoice,
+}
+
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(State::default);
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer(|| State {
+        lang: props.lang,
+        ..State::default()
+    });
 
     // After the first render (which matches the prerendered HTML), apply what the address bar, the
     // stored choices and the browser's languages say.
@@ -131,7 +142,18 @@ pub fn App() -> Html {
     };
     let on_mark = {
         let state = state.clone();
-        Callback::from(move |(id, mark)| state.dispatch(Action::ToggleMark(id, mark)))
+        let visible = visible.clone();
+        Callback::from(move |(id, mark)| {
+            // A card the filter is about to hide would take keyboard focus with it (to <body>): hand
+            // focus to its neighbour, or the search box, first.
+            if state.toggle_hides(id, mark) {
+                match crate::state::neighbour(&visible, id) {
+                    Some(next) => browser::focus(&crate::components::card::summary_id(next)),
+                    None => browser::focus(SEARCH_ID),
+                }
+            }
+            state.dispatch(Action::ToggleMark(id, mark))
+        })
     };
 
     let on_lab = {
@@ -215,6 +237,7 @@ pub fn App() -> Html {
                 </section>
             </main>
             <Footer lang={state.lang} />
+            <crate::components::update_prompt::UpdatePrompt lang={state.lang} />
         </>
     }
 }
@@ -236,7 +259,8 @@ fn EmptyState(props: &EmptyProps) -> Html {
                 {for llm_qa_core::search::SUGGESTIONS.iter().map(|s| {
                     let on_query = props.on_query.clone();
                     html! {
-                        <button type="button" class="chip" onclick={Callback::from(move |_| on_query.emit(s.to_string()))}>{*s}</button>
+                        // The suggestions vanish with the empty state: focus goes back to the search box.
+                        <button type="button" class="chip" onclick={Callback::from(move |_| { on_query.emit(s.to_string()); browser::focus(SEARCH_ID); })}>{*s}</button>
                     }
                 })}
             </p>

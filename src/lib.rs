@@ -8,25 +8,54 @@ mod browser;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod panic;
+pub mod pwa;
 mod search_view;
 pub mod state;
 
 pub use app::App;
 
-/// Mounts the app on the page's `#app` element. Called by the browser entry point.
+/// Mounts the app. The page holds the first screen prerendered at build time in English (`#app`) and
+/// in Chinese (`#app-zh`); `boot.js` has already shown the one matching the visitor's language
+/// (`<html data-lang>`). That one is hydrated, the other removed. Without prerendered HTML (the dev
+/// server before the hook ran), the app renders from scratch.
 #[cfg(all(target_arch = "wasm32", feature = "csr"))]
 pub fn start() {
+    use llm_qa_core::i18n::LangChoice;
+
     panic::install_hook();
-    let Some(root) = app_root() else {
+    pwa::enable();
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let chosen = doc
+        .document_element()
+        .and_then(|html| html.get_attribute("data-lang"))
+        .and_then(|l| LangChoice::parse(&l))
+        .unwrap_or_default();
+    let en = doc.get_element_by_id("app");
+    let zh = doc.get_element_by_id("app-zh");
+    let (root, other) = match (chosen, en, zh) {
+        (LangChoice::Zh, en, Some(zh)) => (Some(zh), en),
+        (_, en, zh) => (en, zh),
+    };
+    let Some(root) = root else {
         web_sys::console::error_1(&"llm-qa: no #app element on the page".into());
         return;
     };
-    yew::Renderer::<App>::with_root(root).render();
-}
-
-#[cfg(all(target_arch = "wasm32", feature = "csr"))]
-fn app_root() -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.get_element_by_id("app")
+    if let Some(other) = other {
+        other.remove();
+    }
+    let lang = root
+        .get_attribute("data-prerender")
+        .and_then(|l| LangChoice::parse(&l))
+        .unwrap_or_default();
+    let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), app::AppProps { lang });
+    #[cfg(feature = "hydration")]
+    if root.has_child_nodes() {
+        renderer.hydrate();
+        return;
+    }
+    renderer.render();
 }
 
 /// Native builds (tests, prerendering) have nothing to mount.
