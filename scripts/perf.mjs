@@ -1,0 +1,172 @@
+// The speed harness: loads the built app and a static baseline page (same 50 questions and answers,
+// from the same bank) in the same headless Chromium under a fixed network profile (10 Mbit/s down,
+// 40 ms RTT) and 4x CPU slowdown, cache disabled, served compressed on loopback as a real host would.
+// Measures first and largest contentful paint, bytes transferred, time until search answers a
+// keystroke, and interaction latency (slider input -> next paint, keystroke -> results painted).
+// Writes docs/perf.md.
+//
+//   node scripts/perf.mjs [--dist dist] [--loads 10] [--events 200]
+//
+// Needs a release build in dist/ (scripts/test.sh or `trunk build --release`) and the baseline
+// (`cargo run --bin baseline -- target/perf-baseline`, which this script runs).
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import { startServer } from "../e2e/server.mjs";
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const DIST = arg("dist", "dist");
+const LOADS = Number(arg("loads", 10));
+const EVENTS = Number(arg("events", 200));
+const NETWORK = { offline: false, latency: 40, downloadThroughput: (10e6 / 8), uploadThroughput: (5e6 / 8) };
+const CPU_SLOWDOWN = 4;
+
+execFileSync("cargo", ["run", "--quiet", "--bin", "baseline", "--", "target/perf-baseline"], { stdio: "inherit" });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"],
+});
+
+async function throttledPage() {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await cdp.send("Network.emulateNetworkConditions", NETWORK);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+  let bytes = 0;
+  cdp.on("Network.loadingFinished", (e) => (bytes += e.encodedDataLength));
+  await page.addInitScript(() => {
+    window.__lcp = 0;
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__lcp = e.startTime;
+    }).observe({ type: "largest-contentful-paint", buffered: true });
+    // When the app marks itself ready, search answers keystrokes.
+    new MutationObserver(() => {
+      if (document.documentElement.dataset.ready === "true" && !window.__ready) window.__ready = performance.now();
+    }).observe(document.documentElement, { attributes: true });
+  });
+  return { context, page, bytes: () => bytes };
+}
+
+async function load(url, isApp) {
+  const { context, page, bytes } = await throttledPage();
+  await page.goto(url, { waitUntil: "load" });
+  let searchReady = null;
+  if (isApp) {
+    await page.waitForFunction(() => window.__ready > 0, null, { timeout: 60_000 });
+    // Time until a keystroke's results are painted, from navigation start.
+    searchReady = await page.evaluate(async () => {
+      const input = document.getElementById("search");
+      input.value = "a";
+      input.dispatchEvent(new InputEvent("input", { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return performance.now();
+    });
+  } else {
+    // The baseline has no search: the browser's find is "ready" once the page has loaded.
+    searchReady = await page.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventEnd);
+  }
+  await page.waitForTimeout(0);
+  const m = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
+    lcp: window.__lcp,
+  }));
+  const out = { ...m, bytes: bytes(), searchReady };
+  await context.close();
+  return out;
+}
+
+async function interactions(url) {
+  const { context, page } = await throttledPage();
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForFunction(() => window.__ready > 0, null, { timeout: 60_000 });
+  const run = (selector, values) =>
+    page.evaluate(
+      async ({ selector, values }) => {
+        const el = document.querySelector(selector);
+        const times = [];
+        for (const v of values) {
+          const t0 = performance.now();
+          el.value = v;
+          el.dispatchEvent(new InputEvent("input", { bubbles: true }));
+          // The next frame after the update has been painted.
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          times.push(performance.now() - t0);
+        }
+        return times;
+      },
+      { selector, values },
+    );
+  const sliderValues = Array.from({ length: EVENTS }, (_, i) => String(((i % 40) * 0.05).toFixed(2)));
+  const words = ["a", "at", "att", "atte", "atten", "attent", "attenti", "attentio", "attention", ""];
+  const keyValues = Array.from({ length: EVENTS }, (_, i) => words[i % words.length]);
+  const slider = await run("#lab-t", sliderValues);
+  const keys = await run("#search", keyValues);
+  await context.close();
+  return { slider, keys };
+}
+
+const stats = (xs) => {
+  const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { median: q(0.5), min: s[0], max: s[s.length - 1], p50: q(0.5), p95: q(0.95) };
+};
+
+const app = await startServer({ root: DIST, port: 0 });
+const base = await startServer({ root: "target/perf-baseline", port: 0 });
+const runs = { app: [], base: [] };
+for (let i = 0; i < LOADS; i++) {
+  runs.app.push(await load(app.url, true));
+  runs.base.push(await load(base.url, false));
+}
+const inter = await interactions(app.url);
+await app.close();
+await base.close();
+await browser.close();
+
+const sizes = JSON.parse(readFileSync(`${DIST}/sizes.json`, "utf8"));
+const f = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : "—");
+const rows = [
+  ["First contentful paint (ms)", "fcp", 0],
+  ["Largest contentful paint (ms)", "lcp", 0],
+  ["Bytes transferred (compressed)", "bytes", 0],
+  ["Search answers a keystroke (ms from navigation)", "searchReady", 0],
+];
+let md = `# Speed, measured\n\nWritten by \`node scripts/perf.mjs\` on ${new Date().toISOString().slice(0, 10)}: ${LOADS} loads each of the built app and of a static baseline page (the same 50 questions and answers in both languages, generated from the same bank by \`src/bin/baseline.rs\`), in headless Chromium with ${NETWORK.downloadThroughput * 8 / 1e6} Mbit/s down, ${NETWORK.latency} ms RTT, ${CPU_SLOWDOWN}× CPU slowdown, cache disabled, served brotli-compressed on loopback. Machine: 2 cores, shared with other work while measuring, so absolute numbers are noisy; compare ratios.\n\n`;
+md += `| metric | app median | app min | app max | baseline median | baseline min | baseline max | app / baseline |\n|---|---:|---:|---:|---:|---:|---:|---:|\n`;
+for (const [label, key, d] of rows) {
+  const a = stats(runs.app.map((r) => r[key]));
+  const b = stats(runs.base.map((r) => r[key]));
+  md += `| ${label} | ${f(a.median, d)} | ${f(a.min, d)} | ${f(a.max, d)} | ${f(b.median, d)} | ${f(b.min, d)} | ${f(b.max, d)} | ${f(a.median / b.median, 2)} |\n`;
+}
+const s = stats(inter.slider);
+const k = stats(inter.keys);
+md += `\n## Interaction latency (${EVENTS} events each, ${CPU_SLOWDOWN}× CPU slowdown)\n\n| interaction | p50 (ms) | p95 (ms) | max (ms) | budget p95 |\n|---|---:|---:|---:|---:|\n`;
+md += `| slider input → next paint | ${f(s.p50, 1)} | ${f(s.p95, 1)} | ${f(s.max, 1)} | 8 |\n`;
+md += `| keystroke → results painted | ${f(k.p50, 1)} | ${f(k.p95, 1)} | ${f(k.max, 1)} | 16 |\n`;
+md += `\n## First-load size (bytes, from \`dist/sizes.json\`)\n\n| file | raw | gzip | brotli |\n|---|---:|---:|---:|\n`;
+for (const file of [...sizes.files, { name: "**total**", ...sizes.total }]) {
+  md += `| ${file.name} | ${file.raw} | ${file.gzip} | ${file.brotli} |\n`;
+}
+const lcpRatio = stats(runs.app.map((r) => r.lcp)).median / stats(runs.base.map((r) => r.lcp)).median;
+md += `\n## Budgets\n\n| budget | target | measured | met |\n|---|---|---|---|\n`;
+md += `| LCP vs static baseline | ≤ 1.2× | ${f(lcpRatio, 2)}× | ${lcpRatio <= 1.2 ? "yes" : `no, by ${f((lcpRatio - 1.2) * 100 / 1.2, 0)}%`} |\n`;
+md += `| first load, brotli | ≤ 153,600 | ${sizes.total.brotli} | ${sizes.total.brotli <= 153600 ? "yes" : `no, by ${sizes.total.brotli - 153600} bytes`} |\n`;
+md += `| slider → paint p95 | ≤ 8 ms | ${f(s.p95, 1)} ms | ${s.p95 <= 8 ? "yes" : "no"} |\n`;
+md += `| keystroke → results p95 | ≤ 16 ms | ${f(k.p95, 1)} ms | ${k.p95 <= 16 ? "yes" : "no"} |\n`;
+const notes = (() => {
+  try {
+    return readFileSync("docs/perf-notes.md", "utf8");
+  } catch {
+    return "";
+  }
+})();
+writeFileSync("docs/perf.md", md + (notes ? `\n${notes}` : ""));
+console.log(md);

@@ -1,0 +1,96 @@
+//! Writes the perf harness's baseline: a plain static HTML page with the same 50 questions and
+//! answers (both languages, formulas as MathML), generated from the same bank — the practical limit
+//! for a page like ours. No script, one small stylesheet.
+//!
+//!     baseline <out-dir>
+
+use std::fmt::Write;
+use std::process::ExitCode;
+
+use llm_qa_core::bank::{Block, Inline, QUESTIONS, SOURCE};
+use llm_qa_core::i18n::Lang;
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn inlines(out: &mut String, items: &[Inline]) {
+    for i in items {
+        match i {
+            Inline::Text(t) => out.push_str(&escape(t)),
+            Inline::Math(f) => out.push_str(f.mathml),
+        }
+    }
+}
+
+fn blocks(out: &mut String, items: &[Block]) {
+    for b in items {
+        match b {
+            Block::Para(p) => {
+                out.push_str("<p>");
+                inlines(out, p);
+                out.push_str("</p>");
+            }
+            Block::Bullets(l) | Block::Steps(l) => {
+                let tag = if matches!(b, Block::Bullets(_)) {
+                    "ul"
+                } else {
+                    "ol"
+                };
+                let _ = write!(out, "<{tag}>");
+                for li in l.iter() {
+                    out.push_str("<li>");
+                    inlines(out, li);
+                    out.push_str("</li>");
+                }
+                let _ = write!(out, "</{tag}>");
+            }
+            Block::Math(f) => out.push_str(f.mathml),
+        }
+    }
+}
+
+const CSS: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;line-height:1.6}\
+article{border:1px solid #ccc;border-radius:8px;padding:0 1rem;margin:1rem 0}";
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: baseline <out-dir>");
+        return ExitCode::from(2);
+    };
+    let mut out = String::from(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
+         content=\"width=device-width, initial-scale=1\"><title>LLM interview questions (static baseline)</title>\
+         <link rel=\"stylesheet\" href=\"baseline.css\"></head><body>",
+    );
+    let _ = write!(out, "<h1>{}</h1>", escape(SOURCE.title));
+    for q in QUESTIONS {
+        let _ = write!(out, "<article id=\"q{}\">", q.id);
+        for lang in [Lang::En, Lang::Zh] {
+            let t = q.text(lang);
+            let _ = write!(
+                out,
+                "<section lang=\"{}\"><h2>{}. {}</h2>",
+                lang.tag(),
+                q.id,
+                escape(t.question_plain)
+            );
+            blocks(&mut out, t.answer);
+            out.push_str("</section>");
+        }
+        out.push_str("</article>");
+    }
+    out.push_str("</body></html>\n");
+    let dir = std::path::Path::new(&dir);
+    if let Err(e) = std::fs::create_dir_all(dir)
+        .and_then(|_| std::fs::write(dir.join("index.html"), &out))
+        .and_then(|_| std::fs::write(dir.join("baseline.css"), CSS))
+    {
+        eprintln!("baseline: cannot write into {}: {e}", dir.display());
+        return ExitCode::FAILURE;
+    }
+    println!("baseline: {} bytes of HTML in {}", out.len(), dir.display());
+    ExitCode::SUCCESS
+}
