@@ -11,7 +11,7 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
@@ -40,6 +40,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/`,
     cwd: "..",
     reuseExistingServer: false,
-    timeout: 30_000,
+    timeout: 60_000,
   },
 });

@@ -29,7 +29,9 @@ export class AppPage {
   /** Opens the app (optionally with a query string or hash) and waits until the wasm has rendered. */
   async open(path = "") {
     await this.page.goto(path);
-    await expect(this.page.locator("html")).toHaveAttribute("data-ready", "true");
+    // Loading and compiling the wasm is the slow part on a busy 2-core machine: allow for it here,
+    // once, rather than in every assertion.
+    await expect(this.page.locator("html")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
   }
 
   /** The language radio group, whatever language the interface is in. */
