@@ -50,6 +50,7 @@ count_cargo "$LAST_LOG"
 if run "release build (trunk)" trunk build --release; then
   stage "shipped sizes (dist/sizes.json, bytes)"
   node scripts/sizes.mjs dist
+  run "builds for the offline test (scripts/e2e-builds.sh)" bash scripts/e2e-builds.sh
   report="$LOGS/e2e.json"
   PLAYWRIGHT_JSON_OUTPUT_NAME="$report" run "end-to-end tests (Playwright, headless Chromium)" \
     npx playwright test --config e2e/playwright.config.ts --reporter=list,json

@@ -165,3 +165,59 @@ async fn the_lab_shows_the_cores_numbers() {
         "{first}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_offline_notice_offers_the_new_version_in_the_chosen_language() {
+    use llm_qa::components::update_prompt::{NoticeProps, OfflineNotice};
+    use llm_qa::pwa::OfflineStatus;
+    use llm_qa_core::i18n::LangChoice;
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    let root = fresh_root();
+    let (reloads, dismissals) = (Rc::new(Cell::new(0)), Rc::new(Cell::new(0)));
+    let props = |status| NoticeProps {
+        lang: LangChoice::Zh,
+        status,
+        on_reload: {
+            let n = reloads.clone();
+            Callback::from(move |()| n.set(n.get() + 1))
+        },
+        on_dismiss: {
+            let n = dismissals.clone();
+            Callback::from(move |()| n.set(n.get() + 1))
+        },
+    };
+
+    let mut notice = yew::Renderer::<OfflineNotice>::with_root_and_props(
+        root.clone(),
+        props(OfflineStatus::Idle),
+    )
+    .render();
+    yew::scheduler::flush().await;
+    // The live region is there before anything is said in it, and says nothing yet.
+    let region = root.query_selector("[aria-live=polite]").unwrap().unwrap();
+    assert_eq!(region.child_element_count(), 0);
+
+    notice.update(props(OfflineStatus::UpdateReady));
+    yew::scheduler::flush().await;
+    assert!(text(&root, "[aria-live=polite]").contains("新版本已就绪"));
+    let buttons = root.query_selector_all("button").unwrap();
+    assert_eq!(buttons.length(), 2, "reload and close");
+    let reload: web_sys::HtmlElement = buttons.get(0).unwrap().dyn_into().unwrap();
+    assert_eq!(reload.text_content().unwrap().trim(), "重新加载");
+    reload.click();
+    let close: web_sys::HtmlElement = buttons.get(1).unwrap().dyn_into().unwrap();
+    assert_eq!(close.get_attribute("aria-label").as_deref(), Some("关闭"));
+    close.click();
+    assert_eq!((reloads.get(), dismissals.get()), (1, 1));
+
+    notice.update(props(OfflineStatus::OfflineReady));
+    yew::scheduler::flush().await;
+    assert!(text(&root, "[aria-live=polite]").contains("已可离线使用"));
+    assert_eq!(
+        root.query_selector_all("button").unwrap().length(),
+        1,
+        "only close"
+    );
+}

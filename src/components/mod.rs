@@ -10,3 +10,4 @@ pub mod lang_toggle;
 pub mod quiz;
 pub mod rich_text;
 pub mod toolbar;
+pub mod update_prompt;

@@ -166,6 +166,10 @@ ui_strings! {
     lab_reason_masked,
     lab_reason_greedy,
     lab_order_same,
+    offline_ready,
+    update_ready,
+    update_reload,
+    notice_close,
     lab_bits,
     lab_seed,
 }
@@ -243,6 +247,10 @@ pub static EN: Ui = Ui {
     lab_reason_masked: "masked",
     lab_reason_greedy: "greedy",
     lab_order_same: "Both orders give the same result here.",
+    offline_ready: "Ready to work offline",
+    update_ready: "A new version is ready",
+    update_reload: "Reload",
+    notice_close: "Close",
     lab_bits: "bits",
     lab_seed: "seed",
 };
@@ -318,6 +326,10 @@ pub static ZH: Ui = Ui {
     lab_reason_masked: "屏蔽",
     lab_reason_greedy: "贪心",
     lab_order_same: "在这里两种顺序结果相同。",
+    offline_ready: "已可离线使用",
+    update_ready: "新版本已就绪",
+    update_reload: "重新加载",
+    notice_close: "关闭",
     lab_bits: "比特",
     lab_seed: "随机种子",
 };
