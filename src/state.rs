@@ -134,6 +134,25 @@ impl State {
             StudyFilter::NotKnown => !self.marks.has(id, Mark::Known),
         }
     }
+
+    /// Whether toggling `mark` on card `id` takes the card out of the filtered list (so keyboard
+    /// focus, which is on that card's button, has to move elsewhere first).
+    pub fn toggle_hides(&self, id: u8, mark: Mark) -> bool {
+        match (self.filter, mark) {
+            (StudyFilter::Starred, Mark::Starred) => self.marks.has(id, Mark::Starred),
+            (StudyFilter::NotKnown, Mark::Known) => !self.marks.has(id, Mark::Known),
+            _ => false,
+        }
+    }
+}
+
+/// Where focus goes when card `id` leaves the list `shown`: the card after it, else the one before.
+pub fn neighbour(shown: &[u8], id: u8) -> Option<u8> {
+    let at = shown.iter().position(|&x| x == id)?;
+    shown
+        .get(at + 1)
+        .or_else(|| at.checked_sub(1).and_then(|i| shown.get(i)))
+        .copied()
 }
 
 #[cfg(test)]
@@ -216,5 +235,26 @@ mod tests {
             Action::SetFilter(StudyFilter::NotKnown),
         ]);
         assert!(!s.passes_filter(5) && s.passes_filter(6));
+    }
+
+    #[test]
+    fn a_toggle_hides_the_card_only_when_the_filter_then_drops_it() {
+        let s = run([Action::SetFilter(StudyFilter::NotKnown)]);
+        assert!(s.toggle_hides(5, Mark::Known));
+        assert!(!s.toggle_hides(5, Mark::Starred));
+        let s = run([
+            Action::ToggleMark(5, Mark::Starred),
+            Action::SetFilter(StudyFilter::Starred),
+        ]);
+        assert!(s.toggle_hides(5, Mark::Starred) && !s.toggle_hides(5, Mark::Known));
+        assert!(!run([]).toggle_hides(5, Mark::Known));
+    }
+
+    #[test]
+    fn focus_goes_to_the_next_card_then_the_previous() {
+        assert_eq!(neighbour(&[1, 3, 4], 3), Some(4));
+        assert_eq!(neighbour(&[1, 3, 4], 4), Some(3));
+        assert_eq!(neighbour(&[7], 7), None);
+        assert_eq!(neighbour(&[1, 2], 9), None);
     }
 }

@@ -52,6 +52,11 @@ fn lab_for(id: u8) -> Option<LabSettings> {
     }
 }
 
+/// The id of a card's summary (its question), where keyboard focus goes to land on a card.
+pub fn summary_id(id: u8) -> String {
+    format!("q{id}-summary")
+}
+
 #[component]
 pub fn Card(props: &Props) -> Html {
     let q = props.question;
@@ -128,7 +133,7 @@ pub fn Card(props: &Props) -> Html {
             aria-labelledby={format!("q{id}-title")}
         >
             <details open={props.open} {ontoggle}>
-                <summary class="card__summary">
+                <summary class="card__summary" id={summary_id(id)}>
                     <span class="card__num" aria-label={props.lang.ui().question_number(id)}>{id}</span>
                     <h2 class="card__title" id={format!("q{id}-title")}>{for title}</h2>
                 </summary>

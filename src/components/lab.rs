@@ -195,7 +195,12 @@ pub fn Lab(props: &Props) -> Html {
                 <button type="button" class="button" onclick={
                     let on_change = props.on_change.clone();
                     let s = s.clone();
-                    Callback::from(move |_| on_change.emit(LabSettings { logits: None, ..s.clone() }))
+                    // The button goes away once the logits are restored: keep focus in the editor.
+                    let first = id("logit-0");
+                    Callback::from(move |_| {
+                        on_change.emit(LabSettings { logits: None, ..s.clone() });
+                        crate::browser::focus(&first);
+                    })
                 }>{ui.lab_reset_logits}</button>
             }
         </details>

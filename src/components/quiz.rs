@@ -10,6 +10,9 @@ use yew::prelude::*;
 use super::rich_text;
 
 pub const QUIZ_HEADING_ID: &str = "quiz-heading";
+const QUESTION_ID: &str = "quiz-question";
+const ANSWER_ID: &str = "quiz-answer";
+const RESULT_ID: &str = "quiz-result";
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -30,6 +33,27 @@ pub fn QuizView(props: &Props) -> Html {
         Callback::from(move |_| on_end.emit(()))
     };
 
+    // Each step replaces the button that was pressed: move focus to what the step shows (the answer,
+    // the next question, the result) rather than let it fall to <body>. The quiz's first render is
+    // left alone: the app focuses the quiz heading then.
+    let step = (
+        props.quiz.position(),
+        props.quiz.is_revealed(),
+        props.quiz.is_done(),
+    );
+    let first_step = use_mut_ref(|| true);
+    use_effect_with(step, move |&(_, revealed, done)| {
+        if !std::mem::take(&mut *first_step.borrow_mut()) {
+            crate::browser::focus(if done {
+                RESULT_ID
+            } else if revealed {
+                ANSWER_ID
+            } else {
+                QUESTION_ID
+            });
+        }
+    });
+
     let body = match props.quiz.current().and_then(question) {
         None => {
             let summary = props.quiz.summary();
@@ -37,7 +61,7 @@ pub fn QuizView(props: &Props) -> Html {
             let on_again_round = props.on_again_round.clone();
             html! {
                 <div class="quiz__summary">
-                    <p class="quiz__result">{lang.quiz_summary(summary.known, summary.total)}</p>
+                    <p class="quiz__result" id={RESULT_ID} tabindex="-1">{lang.quiz_summary(summary.known, summary.total)}</p>
                     <div class="quiz__buttons">
                         if !again.is_empty() {
                             <button type="button" class="button button--primary"
@@ -63,14 +87,14 @@ pub fn QuizView(props: &Props) -> Html {
             html! {
                 <div class="quiz__card">
                     <p class="quiz__position">{lang.quiz_position(at, of)}</p>
-                    <h3 class="quiz__question">
+                    <h3 class="quiz__question" id={QUESTION_ID} tabindex="-1">
                         <span class="card__num">{q.id}</span>
                         {for props.lang.shown().iter().map(|&l| html! {
                             <span class="card__q" lang={l.tag()}>{q.text(l).question_plain}</span>
                         })}
                     </h3>
                     if props.quiz.is_revealed() {
-                        <div class={classes!("card__answers", (props.lang.shown().len() > 1).then_some("card__answers--both"))}>
+                        <div id={ANSWER_ID} tabindex="-1" class={classes!("card__answers", (props.lang.shown().len() > 1).then_some("card__answers--both"))}>
                             {for props.lang.shown().iter().map(|&l| html! {
                                 <div class="answer" lang={l.tag()}>{rich_text::blocks(q.text(l).answer)}</div>
                             })}

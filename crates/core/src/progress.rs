@@ -80,14 +80,20 @@ impl Marks {
     }
 }
 
+/// At most this many warnings are kept per record; the rest are counted in one last line (a 1 MB
+/// list of bad ids must not become a quarter of a million console lines).
+pub const MAX_WARNINGS: usize = 8;
+
 /// What reading a stored record gave.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LoadedMarks {
     pub marks: Marks,
-    /// One line per problem, for the console.
+    /// One line per problem, for the console: at most [`MAX_WARNINGS`] and a count of the rest.
     pub warnings: Vec<String>,
     /// Part of the record could not be read: keep a copy of the original before writing over it.
     pub lossy: bool,
+    /// Warnings beyond [`MAX_WARNINGS`], counted but not kept.
+    suppressed: usize,
 }
 
 /// Reads a stored record. `valid_id` says which card ids exist; marks on other ids are dropped.
@@ -140,13 +146,23 @@ pub fn read_marks(stored: &str, valid_id: impl Fn(u8) -> bool) -> LoadedMarks {
             )),
         }
     }
+    if out.suppressed > 0 {
+        let n = out.suppressed;
+        out.warnings.push(format!(
+            "… and {n} more problems with the stored study marks"
+        ));
+    }
     out
 }
 
 impl LoadedMarks {
     fn warn(&mut self, msg: &str) {
         self.lossy = true;
-        self.warnings.push(msg.to_string());
+        if self.warnings.len() < MAX_WARNINGS {
+            self.warnings.push(msg.to_string());
+        } else {
+            self.suppressed += 1;
+        }
     }
 }
 
@@ -155,6 +171,8 @@ fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
+        // `{n}` spells 1e300 with 301 digits; scientific notation stays short.
+        Value::Number(n) if n.abs() >= 1e15 || (*n != 0.0 && n.abs() < 1e-6) => format!("{n:e}"),
         Value::Number(n) => n.to_string(),
         Value::String(s) if s.chars().count() > 20 => {
             format!("a {}-character string", s.chars().count())
@@ -338,6 +356,51 @@ mod tests {
         let got = read_marks(&huge, valid);
         assert!(
             got.warnings.iter().all(|w| w.len() < 200),
+            "{:?}",
+            got.warnings
+        );
+    }
+
+    #[test]
+    fn a_huge_list_of_bad_marks_gives_a_few_warnings_and_keeps_the_good_ones() {
+        let mut items = vec!["999"; 200_000];
+        items[100_000] = "7";
+        let record = format!(r#"{{"version":1,"known":[{}]}}"#, items.join(","));
+        assert!(record.len() > 500_000);
+        let got = read_marks(&record, valid);
+        assert!(got.marks.has(7, Mark::Known) && got.marks.count(Mark::Known) == 1);
+        assert!(got.lossy);
+        assert_eq!(got.warnings.len(), MAX_WARNINGS + 1, "{:?}", got.warnings);
+        assert!(
+            got.warnings[MAX_WARNINGS].contains(&format!("{} more", 200_000 - 1 - MAX_WARNINGS))
+        );
+    }
+
+    #[test]
+    fn records_in_shapes_this_app_never_wrote_keep_nothing_but_say_so() {
+        // Wrong types, and an imagined older layout: nothing fits, everything is reported (and the
+        // caller keeps the original as a backup because the read was lossy).
+        for record in [
+            r#"{"version":1,"known":"yes"}"#,
+            r#"{"v":0,"marks":{"3":"known"}}"#,
+        ] {
+            let got = read_marks(record, valid);
+            assert_eq!(got.marks, Marks::default(), "{record}");
+            assert!(got.lossy && !got.warnings.is_empty(), "{record}");
+        }
+        let got = read_marks(r#"{"known":[3]}"#, valid);
+        assert!(got.marks.has(3, Mark::Known) && got.lossy);
+    }
+
+    #[test]
+    fn warnings_about_extreme_numbers_stay_short() {
+        let got = read_marks(
+            r#"{"version":1e300,"known":[2.2250738585072014e-308,-1e300,0.5]}"#,
+            valid,
+        );
+        assert_eq!(got.warnings.len(), 4, "{:?}", got.warnings);
+        assert!(
+            got.warnings.iter().all(|w| w.len() < 100),
             "{:?}",
             got.warnings
         );

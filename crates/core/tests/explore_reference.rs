@@ -1,0 +1,209 @@
+//! The explorers' numbers against values computed independently by
+//! `tools/explore/make_reference.py` (plain Python and numpy; see the script for how to rerun it).
+
+use llm_qa_core::explore::{attention, beam, bpe, cross_entropy, kl, positional, relu, softmax};
+use llm_qa_core::i18n::Lang;
+
+const DATA: &str = include_str!("data/explore_reference.txt");
+
+/// Records with `key`, each as its fields after the key.
+fn records(key: &str) -> Vec<Vec<&'static str>> {
+    let v: Vec<Vec<&str>> = DATA
+        .lines()
+        .filter_map(|l| {
+            let mut f = l.split(' ');
+            (f.next() == Some(key)).then(|| f.collect())
+        })
+        .collect();
+    assert!(!v.is_empty(), "no {key} records");
+    v
+}
+
+fn num(s: &str) -> f64 {
+    if s == "inf" {
+        return f64::INFINITY;
+    }
+    s.parse().unwrap_or_else(|_| panic!("not a number: {s}"))
+}
+
+fn nums(f: &[&str]) -> Vec<f64> {
+    f.iter().map(|s| num(s)).collect()
+}
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a.is_infinite() && a == b) || (a - b).abs() <= tol
+}
+
+#[test]
+fn bpe_matches_a_naive_reimplementation() {
+    let b = bpe::Bpe::bank();
+    assert_eq!(b.corpus_words(), num(records("bpe.words")[0][0]) as u64);
+    assert_eq!(b.base_size(), num(records("bpe.base")[0][0]) as usize);
+    let merges = records("bpe.merge");
+    assert_eq!(merges.len(), b.merge_count());
+    for f in &merges {
+        let i: usize = f[0].parse().unwrap();
+        let (l, r, _) = b.merge(i).unwrap();
+        assert_eq!((l, r), (f[1], f[2]), "merge {i}");
+    }
+    for f in records("bpe.tpw") {
+        let m: usize = f[0].parse().unwrap();
+        assert!(close(b.tokens_per_word(m), num(f[1]), 1e-12), "tpw {m}");
+    }
+    for f in records("bpe.vocab") {
+        let m: usize = f[0].parse().unwrap();
+        assert_eq!(b.vocab_size(m), f[1].parse::<usize>().unwrap(), "vocab {m}");
+    }
+    for f in records("bpe.encode") {
+        let m: usize = f[1].parse().unwrap();
+        let got: Vec<String> = b.encode_word(f[0], m).iter().map(|p| p.label()).collect();
+        assert_eq!(got, f[2..], "{} at {m}", f[0]);
+    }
+}
+
+#[test]
+fn softmax_matches_numpy() {
+    for f in records("softmax") {
+        let z = nums(&f[1].split(',').collect::<Vec<_>>());
+        let s = softmax::Softmax {
+            scores: [z[0], z[1], z[2], z[3]],
+            temperature: num(f[0]),
+        };
+        for (a, b) in s.probs().iter().zip(nums(&f[2..])) {
+            assert!(close(*a, b, 1e-12), "{f:?}");
+        }
+    }
+}
+
+#[test]
+fn attention_matches_numpy() {
+    let rows = records("attention");
+    assert_eq!(rows.len(), attention::MAX_HEADS * 2 * attention::N);
+    for f in rows {
+        let (h, scaled, i): (usize, bool, usize) =
+            (f[0].parse().unwrap(), f[1] == "1", f[2].parse().unwrap());
+        let w = attention::weights(h, scaled)[i];
+        for (a, b) in w.iter().zip(nums(&f[3..])) {
+            assert!(close(*a, b, 1e-12), "{f:?}");
+        }
+    }
+}
+
+#[test]
+fn beam_search_matches_an_exhaustive_enumeration() {
+    let mut all: Vec<(String, f64)> = beam::all_sequences()
+        .iter()
+        .map(|b| (b.sentence(Lang::En), b.logp))
+        .collect();
+    let mut reference: Vec<(String, f64)> = records("beam.all")
+        .iter()
+        .map(|f| (f[1..].join(" "), num(f[0])))
+        .collect();
+    let key =
+        |v: &mut Vec<(String, f64)>| v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    key(&mut all);
+    key(&mut reference);
+    assert_eq!(all.len(), reference.len());
+    for (a, b) in all.iter().zip(&reference) {
+        assert_eq!(a.0, b.0);
+        assert!(close(a.1, b.1, 1e-12));
+    }
+    for f in records("beam.best") {
+        let k: usize = f[0].parse().unwrap();
+        let steps = beam::search(k);
+        let best = beam::result(&steps).unwrap();
+        assert_eq!(best.sentence(Lang::En), f[2..].join(" "), "width {k}");
+        assert!(close(best.logp, num(f[1]), 1e-12));
+    }
+}
+
+#[test]
+fn positional_encoding_matches_numpy() {
+    for f in records("pe.row") {
+        let (n, d, r): (usize, usize, usize) = (
+            f[0].parse().unwrap(),
+            f[1].parse().unwrap(),
+            f[2].parse().unwrap(),
+        );
+        let s = positional::Positional {
+            len: n,
+            width: d,
+            pos: 0,
+        };
+        for (a, b) in s.matrix()[r].iter().zip(nums(&f[3..])) {
+            assert!(close(*a, b, 1e-12), "{f:?}");
+        }
+    }
+    for f in records("pe.sim") {
+        let s = positional::Positional {
+            len: f[0].parse().unwrap(),
+            width: f[1].parse().unwrap(),
+            pos: f[2].parse().unwrap(),
+        };
+        let sim = s.similarity();
+        assert_eq!(sim.len(), f.len() - 3);
+        for (a, b) in sim.iter().zip(nums(&f[3..])) {
+            assert!(close(*a, b, 1e-10), "{f:?}");
+        }
+    }
+}
+
+#[test]
+fn cross_entropy_matches_numpy() {
+    for f in records("ce") {
+        let s = cross_entropy::CrossEntropy { p: num(f[0]) };
+        assert!(close(s.loss(), num(f[1]), 1e-12));
+        assert!(close(s.grad_p(), num(f[2]), 1e-9));
+        for (a, b) in s.grad_logits().iter().zip(nums(&f[3..])) {
+            assert!(close(*a, b, 1e-12), "{f:?}");
+        }
+    }
+}
+
+#[test]
+fn kl_matches_numpy_including_infinity() {
+    for f in records("kl") {
+        let p = nums(&f[0].split(',').collect::<Vec<_>>());
+        let q = nums(&f[1].split(',').collect::<Vec<_>>());
+        let s = kl::Kl {
+            p: [p[0], p[1], p[2], p[3]],
+            q: [q[0], q[1], q[2], q[3]],
+        };
+        let (pq, qp) = (s.divergence(kl::Which::P), s.divergence(kl::Which::Q));
+        assert!(close(pq, num(f[2]), 1e-12), "{f:?}: {pq}");
+        assert!(close(qp, num(f[3]), 1e-12), "{f:?}: {qp}");
+    }
+}
+
+#[test]
+fn relu_layer_and_gelu_match_python() {
+    for f in records("relu.layer") {
+        let s = relu::Activations {
+            act: relu::Act::Relu,
+            mean: num(f[1]),
+            seed: f[0].parse().unwrap(),
+        };
+        let layer = s.layer();
+        assert_eq!(layer.len(), f.len() - 2);
+        for (a, b) in layer.iter().zip(nums(&f[2..])) {
+            assert!(close(*a, b, 1e-12), "{f:?}");
+        }
+    }
+    for f in records("relu.stats") {
+        let s = relu::Activations {
+            act: relu::Act::Relu,
+            mean: num(f[1]),
+            seed: f[0].parse().unwrap(),
+        };
+        let act = *relu::ACTS.iter().find(|a| a.id() == f[2]).unwrap();
+        let st = s.stats(act);
+        assert_eq!(st.zero, f[3].parse::<usize>().unwrap(), "{f:?}");
+        // GELU uses an erfc fit with relative error < 1.2e-7.
+        assert!(close(st.mean_grad, num(f[4]), 1e-6), "{f:?}");
+    }
+    for f in records("gelu") {
+        let x = num(f[0]);
+        assert!(close(relu::Act::Gelu.f(x), num(f[1]), 1e-6), "{x}");
+        assert!(close(relu::Act::Gelu.df(x), num(f[2]), 1e-6), "{x}");
+    }
+}

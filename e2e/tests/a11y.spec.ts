@@ -1,0 +1,240 @@
+// Accessibility: axe-core on every view and state (both themes, all three languages), and the focus
+// behaviours axe cannot see: a visible focus ring on every kind of control, focus kept when a list
+// re-renders, the live result count, and reduced motion.
+import AxeBuilder from "@axe-core/playwright";
+import type { Locator, Page } from "@playwright/test";
+import { test, expect } from "../fixtures";
+
+/** Runs axe on the page as it is and fails with one readable line per violation and node. */
+async function expectNoViolations(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const summary = violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join(" ")}`),
+  );
+  expect(summary, `axe violations in ${what}`).toEqual([]);
+}
+
+const lab = (page: Page) => page.locator("#lab");
+
+for (const scheme of ["light", "dark"] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+    });
+
+    test("main page in English, Chinese and both", async ({ app, page }) => {
+      test.slow(); // axe on the full page, three times
+      await app.open("?lang=en");
+      await expectNoViolations(page, "main page, English");
+      for (const lang of ["zh", "both"] as const) {
+        await app.chooseLanguage(lang);
+        await expect(page.locator("html")).toHaveAttribute("lang", lang === "zh" ? "zh-Hans" : /.+/);
+        await expectNoViolations(page, `main page, ${lang}`);
+      }
+    });
+
+    test("sampling lab with its table and the logit editor open", async ({ app, page }) => {
+      test.slow();
+      await app.open("?lang=en&k=5&p=0.8#lab");
+      await lab(page).getByRole("button", { name: "Show table" }).click();
+      await lab(page).getByText("Advanced: edit the logits").click();
+      await expect(lab(page).getByRole("table")).toBeVisible();
+      await expect(lab(page).getByRole("spinbutton").first()).toBeVisible();
+      await lab(page).getByRole("button", { name: "Sample 100" }).click();
+      await expectNoViolations(page, "sampling lab");
+    });
+  });
+}
+
+test("every card expanded, in both languages", async ({ app, page }) => {
+  test.slow();
+  await app.open("?lang=both");
+  await page.getByRole("button", { name: /^(Expand all|全部展开)$/ }).click();
+  await expect(app.cards.locator("details[open]")).toHaveCount(50);
+  await expectNoViolations(page, "all cards open");
+});
+
+test("search results with highlights, and the empty state, in both themes", async ({ app, page }) => {
+  test.slow();
+  await page.emulateMedia({ colorScheme: "dark" });
+  await app.open("?lang=both");
+  await app.search.fill("temperature");
+  await expect(app.card(6).locator("mark").first()).toBeVisible();
+  await expectNoViolations(page, "search results, dark");
+  await page.emulateMedia({ colorScheme: "light" });
+  await app.search.fill("temperature");
+  await expect(app.card(6).locator("mark").first()).toBeVisible();
+  await expectNoViolations(page, "search results");
+  await app.search.fill("xylophone zebra");
+  await expect(app.cards).toHaveCount(0);
+  await expectNoViolations(page, "no results");
+});
+
+test("quiz: question, revealed answer and summary", async ({ app, page }) => {
+  test.slow();
+  await app.open("?lang=en&topic=decoding");
+  await page.getByRole("button", { name: "Start quiz" }).click();
+  const quiz = page.getByRole("region", { name: "Quiz" });
+  await expect(quiz).toBeVisible();
+  await expectNoViolations(page, "quiz question");
+  await quiz.getByRole("button", { name: /Show answer/ }).click();
+  await expect(quiz.locator(".answer")).toBeVisible();
+  await expectNoViolations(page, "quiz answer");
+  await quiz.getByRole("button", { name: /^Known/ }).click();
+  for (let i = 0; i < 2; i++) {
+    await quiz.getByRole("button", { name: /^Show answer/ }).click();
+    await quiz.getByRole("button", { name: /^Again/ }).click();
+  }
+  await expect(quiz.locator(".quiz__summary")).toBeVisible();
+  await expectNoViolations(page, "quiz summary");
+});
+
+/** The computed outline of the focused element (or, for a visually hidden radio, its label's pill). */
+async function focusRing(el: Locator) {
+  return el.evaluate((e) => {
+    const target = e.matches("input[type=radio]") ? (e.nextElementSibling as Element) : e;
+    const s = getComputedStyle(target);
+    return { focused: e.matches(":focus-visible"), style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+  });
+}
+
+test("keyboard focus shows a visible ring on every kind of control", async ({ app, page }, info) => {
+  test.skip(info.project.name === "phone", "keyboard focus is a desktop concern");
+  await app.open("?lang=en");
+  await lab(page).getByText("Advanced: edit the logits").click();
+  const targets: [string, Locator][] = [
+    ["skip link", page.getByRole("link", { name: "Skip to the questions" })],
+    ["nav link", page.getByRole("navigation").getByRole("link", { name: "Sampling lab" })],
+    ["language radio", app.langGroup().getByRole("radio", { name: "English" })],
+    ["search box", app.search],
+    ["topic chip", page.getByRole("button", { name: "All topics" })],
+    ["study filter", page.getByRole("group", { name: "Study" }).getByRole("button", { name: "Starred" })],
+    ["expand all", page.getByRole("button", { name: "Expand all" })],
+    ["shuffle checkbox", page.getByRole("checkbox", { name: "Shuffle" })],
+    ["card summary", app.cardToggle(1)],
+    ["mark toggle", app.card(1).getByRole("button", { name: "Known" })],
+    ["lab select", lab(page).getByRole("combobox")],
+    ["lab slider", lab(page).getByRole("slider", { name: "Temperature", exact: true })],
+    ["lab button", lab(page).getByRole("button", { name: "Show table" })],
+    ["logit editor summary", lab(page).locator(".lab__advanced summary")],
+    ["logit input", lab(page).getByRole("spinbutton").first()],
+    ["footer summary", page.locator(".about summary")],
+  ];
+  for (const [name, el] of targets) {
+    // Reach each control by keyboard: from it, Tab away and Shift+Tab back.
+    await el.focus();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Shift+Tab");
+    await expect(el, `${name} has focus again`).toBeFocused();
+    const ring = await focusRing(el);
+    expect(ring.focused, `${name} matches :focus-visible`).toBe(true);
+    expect(ring.style, `${name} has an outline`).not.toBe("none");
+    expect(ring.width, `${name} outline width`).toBeGreaterThanOrEqual(2);
+  }
+});
+
+test("typing in the search keeps focus in the box while the list re-renders", async ({ app, page }) => {
+  await app.open("?lang=en");
+  await app.search.focus();
+  await app.search.pressSequentially("beam se", { delay: 30 });
+  await expect(app.resultCount).toHaveText(/^\d+ of 50$/);
+  await expect(app.search).toBeFocused();
+  await expect(app.search).toHaveValue("beam se");
+  await page.keyboard.press("Escape");
+  await expect(app.search).toHaveValue("");
+  await expect(app.search).toBeFocused();
+});
+
+test("marking a card known under the 'Not yet known' filter moves focus to the next card, not the body", async ({
+  app,
+  page,
+}) => {
+  await app.open("?lang=en");
+  await page.getByRole("group", { name: "Study" }).getByRole("button", { name: "Not yet known" }).click();
+  const known = app.card(3).getByRole("button", { name: "Known" });
+  await known.focus();
+  await page.keyboard.press("Enter");
+  await expect(app.card(3)).toHaveCount(0);
+  await expect(app.cardToggle(4)).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe("BODY");
+
+  // The last card hidden: focus goes back to the one before.
+  await app.card(50).getByRole("button", { name: "Known" }).focus();
+  await page.keyboard.press("Space");
+  await expect(app.card(50)).toHaveCount(0);
+  await expect(app.cardToggle(49)).toBeFocused();
+});
+
+test("starring the only starred card under the 'Starred' filter leaves focus on the search, not the body", async ({
+  app,
+  page,
+}) => {
+  await app.open("?lang=en");
+  await app.card(7).getByRole("button", { name: "Star" }).click();
+  await page.getByRole("group", { name: "Study" }).getByRole("button", { name: "Starred" }).click();
+  await expect(app.cards).toHaveCount(1);
+  await app.card(7).getByRole("button", { name: "Star" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(app.cards).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe("BODY");
+  await expect(app.search).toBeFocused();
+});
+
+test("each quiz step moves focus to what it shows: answer, next question, result", async ({ app, page }) => {
+  await app.open("?lang=en&topic=decoding");
+  await page.getByRole("checkbox", { name: "Shuffle" }).uncheck();
+  await page.getByRole("button", { name: "Start quiz" }).click();
+  const quiz = page.getByRole("region", { name: "Quiz" });
+  await expect(quiz.getByRole("heading", { name: "Quiz" })).toBeFocused();
+  for (let i = 1; i <= 3; i++) {
+    await quiz.getByRole("button", { name: /^Show answer/ }).focus();
+    await page.keyboard.press("Enter");
+    await expect(quiz.locator(".card__answers")).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(quiz.getByRole("button", { name: /^Again/ })).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(quiz.getByRole("button", { name: /^Known/ })).toBeFocused();
+    await page.keyboard.press("Enter");
+    if (i < 3) {
+      await expect(quiz.getByText(`Card ${i + 1} of 3`)).toBeVisible();
+      await expect(quiz.getByRole("heading", { level: 3 })).toBeFocused();
+    }
+  }
+  await expect(quiz.getByText("You knew 3 of 3.")).toBeFocused();
+});
+
+test("a suggestion in the empty state puts focus back in the search box", async ({ app, page }) => {
+  await app.open("?lang=en");
+  await app.search.fill("xylophone zebra");
+  await page.getByRole("button", { name: "attention", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(app.search).toHaveValue("attention");
+  await expect(app.search).toBeFocused();
+});
+
+test("restoring the logits keeps focus in the logit editor", async ({ app, page }) => {
+  await app.open("?lang=en&logits=1,2,3,4,5,6,7,8,9,10,11,12#lab");
+  await lab(page).getByText("Advanced: edit the logits").click();
+  await lab(page).getByRole("button", { name: "Restore the prompt's logits" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(lab(page).getByRole("spinbutton").first()).toHaveValue("4.2");
+  await expect(lab(page).getByRole("spinbutton").first()).toBeFocused();
+});
+
+test("the result count is a polite live region", async ({ app }) => {
+  await app.open("?lang=en");
+  await expect(app.resultCount).toHaveCount(1);
+  await expect(app.resultCount).toHaveAttribute("aria-live", "polite");
+  await app.search.fill("lora");
+  await expect(app.resultCount).toHaveText(/^\d+ of 50$/);
+});
+
+test("reduced motion turns transitions off", async ({ app, page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await app.open("?lang=en");
+  const duration = await app.cardToggle(1).evaluate((e) => getComputedStyle(e, "::after").transitionDuration);
+  expect(parseFloat(duration)).toBeLessThanOrEqual(0.00001);
+  await page.emulateMedia({ reducedMotion: "no-preference" });
+  const normal = await app.cardToggle(1).evaluate((e) => getComputedStyle(e, "::after").transitionDuration);
+  expect(parseFloat(normal)).toBeGreaterThan(0);
+});

@@ -1,0 +1,346 @@
+// The explorers inside question cards: each is opened in English and in Chinese, operated by
+// keyboard, and a number it shows is checked against a value computed here (or, for the tokenizer,
+// by the independent Python reference in crates/core/tests/data/explore_reference.txt).
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Locator, Page } from "@playwright/test";
+import { test, expect } from "../fixtures";
+import type { AppPage } from "../pages/app";
+
+type Lang = "en" | "zh";
+const LANGS: Lang[] = ["en", "zh"];
+
+// Visible labels, as in crates/core/src/explore/*.rs.
+const L = {
+  en: {
+    showTable: "Show table",
+    softmax: "Softmax explorer",
+    temperature: "Temperature T",
+    cat: "cat",
+    ce: "Cross-entropy explorer",
+    probability: "Probability of the true token",
+    mat: "mat",
+    kl: "KL divergence explorer",
+    distP: "P (the truth)",
+    distQ: "Q (the model)",
+    sun: "sun",
+    snow: "snow",
+    relu: "ReLU and its derivative",
+    mean: "Mean pre-activation μ",
+    pe: "Positional encoding explorer",
+    position: "Compare position",
+    width: "Model width d",
+    beam: "Beam search vs greedy",
+    beamWidth: "Beam width",
+    attention: "Attention explorer",
+    heads: "Heads",
+    scaled: "Divide the scores by √d_k (d_k = 4)",
+    tokens: ["The", "cat", "chased", "the", "mouse"],
+    head1: "Head 1: previous word",
+    tokenizer: "Tokenizer explorer",
+    text: "Text to tokenize",
+    merges: "Merges learned",
+    vocab: "Vocabulary size",
+  },
+  zh: {
+    showTable: "显示表格",
+    softmax: "Softmax 探索器",
+    temperature: "温度 T",
+    cat: "猫",
+    ce: "交叉熵探索器",
+    probability: "真实标记的概率",
+    mat: "垫子",
+    kl: "KL 散度探索器",
+    distP: "P（真实分布）",
+    distQ: "Q（模型分布）",
+    sun: "晴",
+    snow: "雪",
+    relu: "ReLU 及其导数",
+    mean: "预激活均值 μ",
+    pe: "位置编码探索器",
+    position: "比较的位置",
+    width: "模型宽度 d",
+    beam: "束搜索与贪心解码",
+    beamWidth: "束宽",
+    attention: "注意力探索器",
+    heads: "注意力头数",
+    scaled: "分数除以 √d_k（d_k = 4）",
+    tokens: ["这只", "猫", "追赶", "那只", "老鼠"],
+    head1: "注意力头 1: 前一个词",
+    tokenizer: "分词器探索器",
+    text: "要分词的文本",
+    merges: "已学习的合并次数",
+    vocab: "词表大小",
+  },
+};
+
+/** Opens card `id` in `lang` and returns its explorer (a named group). */
+async function explorer(app: AppPage, id: number, lang: Lang, title: string): Promise<Locator> {
+  await app.open(`?lang=${lang}#q${id}`);
+  const region = app.card(id).getByRole("group", { name: new RegExp(`${escape(title)}$`) });
+  await region.scrollIntoViewIfNeeded();
+  await expect(region).toBeVisible();
+  return region;
+}
+
+function escape(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+async function press(page: Page, key: string, times: number) {
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
+}
+
+function softmax(z: number[], t = 1) {
+  const m = Math.max(...z.map((x) => x / t));
+  const e = z.map((x) => Math.exp(x / t - m));
+  const s = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / s);
+}
+
+const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+
+for (const lang of LANGS) {
+  const t = L[lang];
+
+  test(`softmax (${lang}): temperature and a typed score change p by the formula`, async ({ app, page }) => {
+    const x = await explorer(app, 23, lang, t.softmax);
+    const temp = x.getByRole("slider", { name: t.temperature, exact: true });
+    await temp.focus();
+    await press(page, "ArrowLeft", 5);
+    await expect(temp).toHaveAttribute("aria-valuetext", "0.5");
+    const line = x.getByRole("listitem").filter({ hasText: `p(${t.cat})` });
+    await expect(line).toContainText(`= ${softmax([2, 1, 0.1, -1], 0.5)[0].toFixed(4)}`);
+
+    const score = x.getByRole("spinbutton", { name: t.cat, exact: true });
+    await score.focus();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("3");
+    await expect(line).toContainText(`= ${softmax([3, 1, 0.1, -1], 0.5)[0].toFixed(4)}`);
+    await score.press("ArrowUp");
+    await expect(line).toContainText(`= ${softmax([3.1, 1, 0.1, -1], 0.5)[0].toFixed(4)}`);
+  });
+
+  test(`cross-entropy (${lang}): the loss and gradients follow p`, async ({ app, page }) => {
+    const x = await explorer(app, 25, lang, t.ce);
+    const p = x.getByRole("slider", { name: t.probability, exact: true });
+    await p.focus();
+    await press(page, "ArrowLeft", 25);
+    await expect(p).toHaveAttribute("aria-valuetext", "0.25");
+    const readouts = x.locator("dl");
+    await expect(readouts).toContainText((-Math.log(0.25)).toFixed(3));
+    await expect(readouts).toContainText((-1 / 0.25).toFixed(2));
+    const row = x.getByRole("row").filter({ has: page.getByRole("rowheader", { name: t.mat, exact: true }) });
+    await expect(row.getByRole("cell")).toHaveText(["1", "0.250", (0.25 - 1).toFixed(3)]);
+  });
+
+  test(`KL divergence (${lang}): both directions, then infinity`, async ({ app, page }) => {
+    const x = await explorer(app, 29, lang, t.kl);
+    const kl = (a: number[], b: number[]) => {
+      const sa = a.reduce((s, v) => s + v, 0);
+      const sb = b.reduce((s, v) => s + v, 0);
+      let d = 0;
+      a.forEach((v, i) => {
+        const [pa, pb] = [v / sa, b[i] / sb];
+        if (pa > 0) d += pb === 0 ? Infinity : pa * Math.log(pa / pb);
+      });
+      return d;
+    };
+    const P = [60, 25, 10, 5];
+    const Q = [30, 30, 30, 10];
+    const readouts = x.locator("dl");
+    await expect(readouts).toContainText(kl(P, Q).toFixed(4));
+    await expect(readouts).toContainText(kl(Q, P).toFixed(4));
+
+    const sun = x.getByRole("group", { name: t.distP }).getByRole("slider", { name: t.sun, exact: true });
+    await sun.focus();
+    await press(page, "ArrowRight", 5);
+    P[0] = 65;
+    await expect(readouts).toContainText(kl(P, Q).toFixed(4));
+    await expect(readouts).toContainText(kl(Q, P).toFixed(4));
+
+    const snow = x.getByRole("group", { name: t.distQ }).getByRole("slider", { name: t.snow, exact: true });
+    await snow.focus();
+    await page.keyboard.press("Home");
+    Q[3] = 0;
+    await expect(snow).toHaveAttribute("aria-valuetext", "0 (0.0%)");
+    await expect(readouts.locator("div").first()).toContainText("∞");
+    await expect(readouts.locator("div").nth(1)).toContainText(kl(Q, P).toFixed(4));
+    await expect(x).not.toContainText("NaN");
+  });
+
+  test(`ReLU (${lang}): the share of units with zero gradient follows the mean`, async ({ app, page }) => {
+    const x = await explorer(app, 30, lang, t.relu);
+    const dead = (mean: number) => layer(1, 64).filter((v) => mean + v <= 0).length;
+    const row = x.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "ReLU", exact: true }) });
+    const cell = (n: number) => `${n} / 64 (${pct(n / 64)})`;
+    await expect(row.getByRole("cell").first()).toHaveText(cell(dead(0)));
+
+    const mean = x.getByRole("slider", { name: t.mean, exact: true });
+    await mean.focus();
+    await press(page, "ArrowRight", 5);
+    await expect(mean).toHaveAttribute("aria-valuetext", "0.5");
+    await expect(row.getByRole("cell").first()).toHaveText(cell(dead(0.5)));
+    const leaky = x.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^Leaky/ }) });
+    await expect(leaky.getByRole("cell").first()).toHaveText(cell(0));
+
+    await x.getByRole("radio", { name: "ReLU", exact: true }).focus();
+    await press(page, "ArrowRight", 2);
+    await expect(x.getByRole("radio", { name: "GELU", exact: true })).toBeChecked();
+  });
+
+  test(`positional encoding (${lang}): dot products between positions`, async ({ app, page }) => {
+    const x = await explorer(app, 21, lang, t.pe);
+    const pos = x.getByRole("slider", { name: t.position, exact: true });
+    await pos.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(pos).toHaveAttribute("aria-valuetext", "6");
+    // PE(p)·PE(q) = Σ_i cos((p − q)·ω_i), ω_i = 10000^(−2i/d).
+    const dot = (off: number, d: number) => {
+      let s = 0;
+      for (let i = 0; i < d / 2; i++) s += Math.cos(off * Math.pow(10000, (-2 * i) / d));
+      return s;
+    };
+    const readouts = x.locator("dl");
+    await expect(readouts.locator("div").filter({ hasText: "PE(6)·PE(7)" })).toContainText(dot(1, 32).toFixed(3));
+    await expect(readouts.locator("div").filter({ hasText: "PE(6)·PE(8)" })).toContainText(dot(2, 32).toFixed(3));
+
+    const width = x.getByRole("slider", { name: t.width, exact: true });
+    await width.focus();
+    await press(page, "ArrowLeft", 2);
+    await expect(width).toHaveAttribute("aria-valuetext", "28");
+    await expect(readouts.locator("div").filter({ hasText: "PE(6)·PE(6)" })).toContainText("14.000");
+    await expect(readouts.locator("div").filter({ hasText: "PE(6)·PE(7)" })).toContainText(dot(1, 28).toFixed(3));
+  });
+
+  test(`beam search (${lang}): greedy misses the most probable sequence`, async ({ app, page }) => {
+    const x = await explorer(app, 5, lang, t.beam);
+    const w = x.getByRole("slider", { name: t.beamWidth, exact: true });
+    const main = x.getByRole("listitem").filter({ hasText: /log p/ }).first();
+    const seq = lang === "en"
+      ? { greedy: "The nice woman .", two: "The dog has a", best: "The nice house ." }
+      : { greedy: "这 漂亮的 女人 。", two: "这 狗 有 一个", best: "这 漂亮的 房子 。" };
+    await expect(main).toContainText(seq.two);
+    await expect(main).toContainText(`log p = ${Math.log(0.4 * 0.9 * 0.35).toFixed(3)}`);
+    await w.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(main).toContainText(seq.best);
+    await expect(main).toContainText(`log p = ${Math.log(0.5 * 0.3 * 0.9).toFixed(3)}`);
+    await page.keyboard.press("Home");
+    await expect(w).toHaveAttribute("aria-valuetext", /^1 /);
+    await expect(main).toContainText(seq.greedy);
+    await expect(main).toContainText(`log p = ${Math.log(0.5 * 0.45 * 0.4).toFixed(3)}`);
+  });
+
+  test(`attention (${lang}): pick a token by keyboard, toggle the √d_k scaling`, async ({ app, page }) => {
+    const x = await explorer(app, 2, lang, t.attention);
+    const chased = x.getByRole("radio", { name: t.tokens[2], exact: true });
+    await expect(chased).toBeChecked();
+    await chased.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(x.getByRole("radio", { name: t.tokens[3], exact: true })).toBeChecked();
+    // Head 1 (previous word): raw scores 6·cos((i − 1 − j)·π/3) for query i = 3.
+    const raw = [0, 1, 2, 3, 4].map((j) => 6 * Math.cos(((3 - 1 - j) * Math.PI) / 3));
+    const row = x.getByRole("row").filter({ has: page.getByRole("rowheader", { name: t.head1, exact: true }) });
+    await expect(row.getByRole("cell")).toHaveText(softmax(raw, 2).map(pct));
+
+    const scaled = x.getByRole("checkbox", { name: t.scaled, exact: true });
+    await scaled.focus();
+    await page.keyboard.press("Space");
+    await expect(scaled).not.toBeChecked();
+    await expect(row.getByRole("cell")).toHaveText(softmax(raw, 1).map(pct));
+
+    const heads = x.getByRole("slider", { name: t.heads, exact: true });
+    await heads.focus();
+    await page.keyboard.press("End");
+    await expect(x.locator(".xheats figure")).toHaveCount(4);
+  });
+
+  test(`tokenizer (${lang}): a typed word splits as the reference says`, async ({ app, page }) => {
+    const x = await explorer(app, 16, lang, t.tokenizer);
+    const box = x.getByRole("textbox", { name: t.text, exact: true });
+    await box.focus();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("tokenization");
+    const chips = x.locator(".xtokens__word li");
+    await expect(chips).toHaveText(reference.encode("tokenization", 300));
+
+    const merges = x.getByRole("slider", { name: t.merges, exact: true });
+    await merges.focus();
+    await page.keyboard.press("Home");
+    await expect(chips).toHaveCount("tokenization".length);
+    await page.keyboard.press("End");
+    await expect(chips).toHaveText(reference.encode("tokenization", 500));
+    const vocab = x.locator("dl div").filter({ hasText: t.vocab });
+    await expect(vocab).toContainText(String(reference.vocab(500)));
+
+    // A character the tokenizer never saw falls back to its UTF-8 bytes.
+    await box.focus();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("中");
+    const bytes = [...new TextEncoder().encode("中")].map((b) => `<0x${b.toString(16).toUpperCase()}>`);
+    await expect(chips).toHaveText(bytes);
+  });
+}
+
+const CARDS: [number, string][] = [
+  [1, L.en.tokenizer],
+  [2, L.en.attention],
+  [5, L.en.beam],
+  [21, L.en.pe],
+  [23, L.en.softmax],
+  [25, L.en.ce],
+  [29, L.en.kl],
+  [30, L.en.relu],
+];
+
+for (const [id, title] of CARDS) {
+  test(`explorer in card ${id} shows its tables and fits the screen`, async ({ app }, info) => {
+    const x = await explorer(app, id, "en", title);
+    const toggle = x.getByRole("button", { name: L.en.showTable });
+    if (await toggle.count()) {
+      await toggle.click();
+      await expect(x.getByRole("table").last()).toBeVisible();
+    }
+    // Nothing sticks out sideways (wide tables scroll inside their own box).
+    const overflow = await x.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow, `explorer ${id} overflows`).toBeLessThanOrEqual(1);
+    await x.screenshot({ path: `e2e/test-results/screens/explorer-q${id}-${info.project.name}.png` });
+  });
+}
+
+// ---- independent reference values ----
+
+/** SplitMix64 + Box–Muller, as crates/core/src/sampling/draw.rs documents them. */
+function layer(seed: number, n: number): number[] {
+  const M = (1n << 64n) - 1n;
+  let state = BigInt(seed);
+  const next = () => {
+    state = (state + 0x9e3779b97f4a7c15n) & M;
+    let z = state;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & M;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & M;
+    return z ^ (z >> 31n);
+  };
+  const unif = () => Number(next() >> 11n) / 2 ** 53;
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const u1 = 1 - unif();
+    const u2 = unif();
+    out.push(Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
+  }
+  return out;
+}
+
+const reference = (() => {
+  const lines = readFileSync(resolve(__dirname, "../../crates/core/tests/data/explore_reference.txt"), "utf8").split("\n");
+  const find = (prefix: string) => {
+    const l = lines.find((x) => x.startsWith(prefix));
+    if (!l) throw new Error(`no reference line ${prefix}`);
+    return l.slice(prefix.length).split(" ");
+  };
+  return {
+    encode: (word: string, m: number) => find(`bpe.encode ${word} ${m} `),
+    vocab: (m: number) => Number(find(`bpe.vocab ${m} `)[0]),
+  };
+})();
