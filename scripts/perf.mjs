@@ -48,9 +48,12 @@ async function throttledPage() {
       for (const e of l.getEntries()) window.__lcp = e.startTime;
     }).observe({ type: "largest-contentful-paint", buffered: true });
     // When the app marks itself ready, search answers keystrokes.
-    new MutationObserver(() => {
-      if (document.documentElement.dataset.ready === "true" && !window.__ready) window.__ready = performance.now();
-    }).observe(document.documentElement, { attributes: true });
+    const watch = () =>
+      new MutationObserver(() => {
+        if (document.documentElement.dataset.ready === "true" && !window.__ready) window.__ready = performance.now();
+      }).observe(document.documentElement, { attributes: true });
+    if (document.documentElement) watch();
+    else document.addEventListener("readystatechange", watch, { once: true });
   });
   return { context, page, bytes: () => bytes };
 }
@@ -60,7 +63,7 @@ async function load(url, isApp) {
   await page.goto(url, { waitUntil: "load" });
   let searchReady = null;
   if (isApp) {
-    await page.waitForFunction(() => window.__ready > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 120_000 });
     // Time until a keystroke's results are painted, from navigation start.
     searchReady = await page.evaluate(async () => {
       const input = document.getElementById("search");
@@ -86,7 +89,7 @@ async function load(url, isApp) {
 async function interactions(url) {
   const { context, page } = await throttledPage();
   await page.goto(url, { waitUntil: "load" });
-  await page.waitForFunction(() => window.__ready > 0, null, { timeout: 60_000 });
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 120_000 });
   const run = (selector, values) =>
     page.evaluate(
       async ({ selector, values }) => {

@@ -49,8 +49,13 @@ pub fn App(props: &AppProps) -> Html {
         browser::set_root_attr("lang", lang.ui().tag())
     });
 
-    // Persist marks whenever they change (the first run writes back what was read: a no-op).
-    use_effect_with(state.marks.clone(), |marks| {
+    // Persist marks whenever they change. The first run sees the empty marks of the first render,
+    // before the stored ones are read back: writing then would wipe them, so it is skipped.
+    let first_marks = use_mut_ref(|| true);
+    use_effect_with(state.marks.clone(), move |marks| {
+        if std::mem::replace(&mut *first_marks.borrow_mut(), false) {
+            return;
+        }
         if browser::load(keys::MARKS).is_some() || *marks != Default::default() {
             browser::save(keys::MARKS, &marks.to_json());
         }
