@@ -141,18 +141,22 @@ pub fn App(props: &AppProps) -> Html {
             })
         })
     };
+    // The cards' callbacks are memoised so that a change elsewhere (a lab slider, a keystroke that
+    // leaves a card's hits alone) does not re-render all 50 cards through new callback props.
     let on_open = {
-        let state = state.clone();
-        Callback::from(move |(id, open)| state.dispatch(Action::SetOpen(id, open)))
+        let d = state.dispatcher();
+        use_callback((), move |(id, open): (u8, bool), _| {
+            d.dispatch(Action::SetOpen(id, open))
+        })
     };
     let on_mark = {
         let state = state.clone();
-        let visible = visible.clone();
-        Callback::from(move |(id, mark)| {
+        let deps = (state.filter, state.marks.clone(), visible.clone());
+        use_callback(deps, move |(id, mark): (u8, Mark), (_, _, visible)| {
             // A card the filter is about to hide would take keyboard focus with it (to <body>): hand
             // focus to its neighbour, or the search box, first.
             if state.toggle_hides(id, mark) {
-                match crate::state::neighbour(&visible, id) {
+                match crate::state::neighbour(visible, id) {
                     Some(next) => browser::focus(&crate::components::card::summary_id(next)),
                     None => browser::focus(SEARCH_ID),
                 }
