@@ -300,8 +300,10 @@ fn restore(state: &UseReducerHandle<State>) {
             browser::warn(w);
         }
         if loaded.lossy {
-            // Keep the original before the next save overwrites it: nothing is silently lost.
+            // Keep the original aside, then store what could be read in the current format: nothing
+            // is silently lost, and the next visit reads a clean record.
             browser::save(keys::MARKS_UNREADABLE, &stored);
+            browser::save(keys::MARKS, &loaded.marks.to_json());
         }
         state.dispatch(Action::SetMarks(loaded.marks));
     }
