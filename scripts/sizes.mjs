@@ -2,20 +2,14 @@
 // (HTML, JS, wasm, CSS, manifest). Run by Trunk's post_build hook on the staging dir, or by hand:
 //   node scripts/sizes.mjs [dir]
 // Writes <dir>/sizes.json and prints a table.
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, extname } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { walk } from "./files.mjs";
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
 const FIRST_LOAD = new Set([".html", ".js", ".wasm", ".css", ".webmanifest"]);
 
-function walk(d, prefix = "") {
-  return readdirSync(d).flatMap((name) => {
-    const path = join(d, name);
-    const rel = prefix + name;
-    return statSync(path).isDirectory() ? walk(path, rel + "/") : [rel];
-  });
-}
 
 const files = walk(dir)
   .filter((f) => FIRST_LOAD.has(extname(f)) && !f.startsWith("e2e/"))

@@ -7,8 +7,9 @@
 // instead: a cache would hide each rebuild. (The app registers none there; this one replaces a worker a
 // release build left on the same origin.)
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { walk } from "./files.mjs";
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
 
@@ -37,13 +38,6 @@ const SKIP = new Set(["sw.js", "sizes.json"]);
 
 const sha256 = (data) => createHash("sha256").update(data).digest("hex");
 
-function walk(d, prefix = "") {
-  return readdirSync(d).flatMap((name) => {
-    const path = join(d, name);
-    const rel = prefix + name;
-    return statSync(path).isDirectory() ? walk(path, rel + "/") : [rel];
-  });
-}
 
 const files = walk(dir)
   .filter((f) => !SKIP.has(f) && !f.startsWith("e2e/"))
