@@ -76,7 +76,6 @@ async function load(url, isApp) {
     // The baseline has no search: the browser's find is "ready" once the page has loaded.
     searchReady = await page.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventEnd);
   }
-  await page.waitForTimeout(0);
   const m = await page.evaluate(() => ({
     fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
     lcp: window.__lcp,
