@@ -379,11 +379,7 @@ fn parse_num(v: &str, lo: f64, hi: f64, warnings: &mut Vec<String>, key: &str) -
 }
 
 fn short(s: &str) -> String {
-    let mut c: String = s.chars().take(16).collect();
-    if s.chars().count() > 16 {
-        c.push('…');
-    }
-    format!("{c:?}")
+    crate::route::quote_clipped(s, 16)
 }
 
 /// `x` with `decimals` digits after the point, without the float formatter (which costs the wasm

@@ -35,7 +35,7 @@ impl Route {
                     Some(l) => route.lang = Some(l),
                     None => warnings.push(format!(
                         "ignoring lang={}: use en, zh or both",
-                        clip(&value)
+                        quote_clipped(&value, 24)
                     )),
                 },
                 "q" => {
@@ -53,7 +53,7 @@ impl Route {
                     if ok {
                         route.topic = Some(value);
                     } else {
-                        warnings.push(format!("ignoring topic={}", clip(&value)));
+                        warnings.push(format!("ignoring topic={}", quote_clipped(&value, 24)));
                     }
                 }
                 k if LAB_KEYS.contains(&k) => {
@@ -66,9 +66,10 @@ impl Route {
         if !hash.is_empty() {
             match parse_card_anchor(hash) {
                 Some(id) => route.card = Some(id),
-                None if hash.starts_with('q') => {
-                    warnings.push(format!("ignoring #{}: no such card", clip(hash)))
-                }
+                None if hash.starts_with('q') => warnings.push(format!(
+                    "ignoring #{}: no such card",
+                    quote_clipped(hash, 24)
+                )),
                 None => {}
             }
         }
@@ -165,10 +166,11 @@ pub fn encode_component(s: &str) -> String {
     out
 }
 
-/// A value quoted in a warning, cut short: warnings go to the console, not a flood.
-fn clip(s: &str) -> String {
-    let mut c: String = s.chars().take(24).collect();
-    if s.chars().count() > 24 {
+/// A value quoted in a warning, cut to `max` characters: warnings go to the console, not a flood.
+/// Shared by every reader of URL values (route, lab, explorers).
+pub(crate) fn quote_clipped(s: &str, max: usize) -> String {
+    let mut c: String = s.chars().take(max).collect();
+    if s.chars().count() > max {
         c.push('…');
     }
     format!("{c:?}")

@@ -201,11 +201,7 @@ pub(crate) fn list_to_url(xs: &[f64], decimals: u32) -> String {
 
 /// A URL value as it may appear in a warning: short and quoted.
 pub(crate) fn clip(s: &str) -> String {
-    let mut c: String = s.chars().take(16).collect();
-    if s.chars().count() > 16 {
-        c.push('…');
-    }
-    format!("{c:?}")
+    crate::route::quote_clipped(s, 16)
 }
 
 /// Rounds `x` to the nearest multiple of `step` (for slider values from a URL), keeping it finite.
