@@ -165,6 +165,18 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    let on_explore = {
+        let d = state.dispatcher();
+        use_callback((), move |(id, pairs): (u8, Vec<(String, String)>), _| {
+            // The URL names the card whose explorer it describes: `?at.h=3#q22`. Replacing the entry
+            // (not pushing) keeps Back for real navigation and does not scroll.
+            let mut r = current_route();
+            r.explore = pairs.clone();
+            browser::set_url(&r.to_query(), &format!("#q{id}"), false);
+            d.dispatch(Action::ExploreChanged(id, pairs))
+        })
+    };
+
     let on_lab = {
         let state = state.clone();
         Callback::from(move |l: LabSettings| {
@@ -225,6 +237,9 @@ pub fn App(props: &AppProps) -> Html {
                                 hits={list.hits.get(&q.id).cloned()}
                                 on_open={on_open.clone()}
                                 on_mark={on_mark.clone()}
+                                explore={state.explore.for_card(q.id).then(|| state.explore.clone())}
+                                explore_generation={state.explore.generation}
+                                on_explore={on_explore.clone()}
                             />
                         </li>
                     })}
@@ -315,6 +330,7 @@ fn apply_route(state: &UseReducerHandle<State>, route: &Route) {
         browser::warn(&w);
     }
     state.dispatch(Action::SetLab(lab));
+    state.dispatch(Action::ExploreFromUrl(route.card, route.explore.clone()));
     let topic = route.topic.as_deref().and_then(|id| {
         let found = bank::TOPICS.iter().position(|t| t.id == id);
         if found.is_none() {

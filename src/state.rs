@@ -34,6 +34,26 @@ pub struct State {
     pub lab: LabSettings,
     /// Bumped whenever a card should be scrolled to (a `#q12` link): effects watch it.
     pub jump: Option<(u8, u32)>,
+    /// The explorers' settings as the URL has them.
+    pub explore: Rc<ExploreUrl>,
+}
+
+/// Explorer settings from the URL (`?at.h=3#q22`), for the explorers that open after it was read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ExploreUrl {
+    /// The card they belong to (the URL's `#q22`), or `None` for every explorer of their kind.
+    pub card: Option<u8>,
+    pub pairs: Vec<(String, String)>,
+    /// Bumped when the address bar changes (load, Back/Forward) so that open explorers start over
+    /// from it; not bumped when an explorer itself wrote the URL.
+    pub generation: u32,
+}
+
+impl ExploreUrl {
+    /// Whether these settings are meant for card `id`'s explorer.
+    pub fn for_card(&self, id: u8) -> bool {
+        !self.pairs.is_empty() && self.card.is_none_or(|c| c == id)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +70,10 @@ pub enum Action {
     SetMarks(Marks),
     SetLab(LabSettings),
     SetOpen(u8, bool),
+    /// The address bar's explorer settings (load, Back/Forward).
+    ExploreFromUrl(Option<u8>, Vec<(String, String)>),
+    /// Card `id`'s explorer changed and wrote its settings to the URL.
+    ExploreChanged(u8, Vec<(String, String)>),
     /// Open or close every card in the list.
     SetAllOpen(Vec<u8>, bool),
     /// Open a card and scroll to it (`#q12`).
@@ -80,6 +104,20 @@ impl Reducible for State {
             }
             Action::SetMarks(m) => s.marks = m,
             Action::SetLab(l) => s.lab = l,
+            Action::ExploreFromUrl(card, pairs) => {
+                s.explore = Rc::new(ExploreUrl {
+                    card,
+                    pairs,
+                    generation: s.explore.generation.wrapping_add(1),
+                });
+            }
+            Action::ExploreChanged(id, pairs) => {
+                s.explore = Rc::new(ExploreUrl {
+                    card: Some(id),
+                    pairs,
+                    generation: s.explore.generation,
+                });
+            }
             Action::SetOpen(id, true) => {
                 s.open.insert(id);
             }
@@ -256,5 +294,27 @@ mod tests {
         assert_eq!(neighbour(&[1, 3, 4], 4), Some(3));
         assert_eq!(neighbour(&[7], 7), None);
         assert_eq!(neighbour(&[1, 2], 9), None);
+    }
+
+    #[test]
+    fn explorer_settings_from_the_url_restart_explorers_but_their_own_changes_do_not() {
+        let pairs = vec![("at.h".to_string(), "3".to_string())];
+        let s = run([Action::ExploreFromUrl(Some(22), pairs.clone())]);
+        assert!(s.explore.for_card(22) && !s.explore.for_card(2));
+        assert_eq!(s.explore.generation, 1);
+        let s = run([
+            Action::ExploreFromUrl(None, pairs.clone()),
+            Action::ExploreChanged(2, vec![("at.q".into(), "1".into())]),
+        ]);
+        assert!(s.explore.for_card(2) && !s.explore.for_card(22));
+        assert_eq!(
+            s.explore.generation, 1,
+            "an explorer's own change keeps it mounted"
+        );
+        let none = run([Action::ExploreFromUrl(None, pairs)]);
+        assert!(none.explore.for_card(22) && none.explore.for_card(2));
+        assert!(!run([Action::ExploreFromUrl(None, vec![])])
+            .explore
+            .for_card(2));
     }
 }

@@ -309,6 +309,44 @@ for (const [id, title] of CARDS) {
   });
 }
 
+test("explorer settings live in the URL: written on change, restored by a reload and a shared link", async ({ app, page }) => {
+  const t = L.en;
+  const x = await explorer(app, 22, "en", t.attention);
+  const heads = x.getByRole("slider", { name: t.heads, exact: true });
+  await expect(heads).toHaveValue("4");
+  await heads.focus();
+  await page.keyboard.press("Home");
+  await expect(x.locator(".xheats figure")).toHaveCount(1);
+  await expect(page).toHaveURL(/[?&]at\.h=1(&|#)/);
+  await expect(page).toHaveURL(/#q22$/);
+
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+  const again = app.card(22).getByRole("group", { name: new RegExp(`${escape(t.attention)}$`) });
+  await expect(again.getByRole("slider", { name: t.heads, exact: true })).toHaveValue("1");
+  await expect(again.locator(".xheats figure")).toHaveCount(1);
+
+  // Back at the card's own preset, the URL carries no explorer keys.
+  await again.getByRole("slider", { name: t.heads, exact: true }).focus();
+  await page.keyboard.press("End");
+  await expect(again.locator(".xheats figure")).toHaveCount(4);
+  await expect(page).not.toHaveURL(/at\./);
+
+  // A link someone shared: the softmax explorer at T = 0.5, numbers to match.
+  await app.open("?lang=en&sm.t=0.5#q23");
+  const shared = app.card(23).getByRole("group", { name: new RegExp(`${escape(t.softmax)}$`) });
+  await expect(shared.getByRole("slider", { name: t.temperature, exact: true })).toHaveAttribute("aria-valuetext", "0.5");
+  await expect(shared.getByRole("listitem").filter({ hasText: `p(${t.cat})` })).toContainText(
+    `= ${softmax([2, 1, 0.1, -1], 0.5)[0].toFixed(4)}`,
+  );
+
+  // Settings named for another card leave this one at its preset.
+  await app.open("?lang=en&at.h=1#q2");
+  await app.cardToggle(22).click();
+  const other = app.card(22).getByRole("group", { name: new RegExp(`${escape(t.attention)}$`) });
+  await expect(other.getByRole("slider", { name: t.heads, exact: true })).toHaveValue("4");
+});
+
 // ---- independent reference values ----
 
 /** SplitMix64 + Box–Muller, as crates/core/src/sampling/draw.rs documents them. */

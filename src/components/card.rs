@@ -34,6 +34,15 @@ pub struct Props {
     pub hits: Option<std::rc::Rc<CardHits>>,
     pub on_open: Callback<(u8, bool)>,
     pub on_mark: Callback<(u8, Mark)>,
+    /// Explorer settings from the URL, when they are meant for this card.
+    #[prop_or_default]
+    pub explore: Option<std::rc::Rc<crate::state::ExploreUrl>>,
+    /// Changes when the address bar does (load, Back/Forward): the explorer then starts over.
+    #[prop_or_default]
+    pub explore_generation: u32,
+    /// Hears this card's explorer's URL keys after each change.
+    #[prop_or_default]
+    pub on_explore: Option<Callback<super::explorers::ExploreChange>>,
 }
 
 fn idx(lang: Lang) -> usize {
@@ -142,7 +151,7 @@ pub fn Card(props: &Props) -> Html {
                 </div>
                 // Labs and explorers are built only while the card is open: a closed card costs nothing.
                 if props.open {
-                    {super::explorers::explorer_for(id, props.lang)}
+                    {super::explorers::explorer_for(id, props.lang, props.explore.as_deref(), props.explore_generation, props.on_explore.clone())}
                     {lab_for(id).map(|initial| html! {
                         <div class="card__lab">
                             <h3 class="card__lab-title">{ui.lab_title}</h3>

@@ -19,10 +19,22 @@ pub struct Route {
     pub card: Option<u8>,
     /// The lab's parameters, still as text: the lab decides what values mean (`crate::lab`).
     pub lab: Vec<(String, String)>,
+    /// An explorer's settings (`sm.t`, `at.h`, …), still as text: they belong to the explorer of the
+    /// card named by the hash, or to every explorer of their kind when the hash names no card.
+    pub explore: Vec<(String, String)>,
 }
 
 /// Keys the lab owns in the query string.
 pub const LAB_KEYS: [&str; 7] = ["t", "p", "k", "minp", "prompt", "order", "logits"];
+
+/// Key prefixes the explorers own (`crate::explore`): tokenizer, attention, beam search,
+/// positional encoding, softmax, cross-entropy, KL divergence, ReLU.
+pub const EXPLORE_PREFIXES: [&str; 8] = ["tk.", "at.", "bs.", "pe.", "sm.", "ce.", "kl.", "re."];
+
+/// Whether a query key belongs to an explorer.
+pub fn is_explore_key(key: &str) -> bool {
+    EXPLORE_PREFIXES.iter().any(|p| key.starts_with(p))
+}
 
 impl Route {
     /// Reads `location.search` (with or without the leading `?`) and `location.hash`.
@@ -59,6 +71,9 @@ impl Route {
                 k if LAB_KEYS.contains(&k) => {
                     route.lab.push((key, value.chars().take(400).collect()))
                 }
+                k if is_explore_key(k) && k.len() <= 8 => {
+                    route.explore.push((key, value.chars().take(400).collect()))
+                }
                 _ => {}
             }
         }
@@ -88,7 +103,7 @@ impl Route {
         if let Some(t) = &self.topic {
             parts.push(format!("topic={}", encode_component(t)));
         }
-        for (k, v) in &self.lab {
+        for (k, v) in self.lab.iter().chain(&self.explore) {
             parts.push(format!("{k}={}", encode_component(v)));
         }
         if parts.is_empty() {
@@ -205,6 +220,7 @@ mod tests {
             topic: Some("math".into()),
             card: None,
             lab: vec![("p".into(), "0.9".into())],
+            explore: vec![("sm.t".into(), "2".into()), ("tk.w".into(), "<b>&".into())],
         };
         let (back, w) = Route::parse(&r.to_query(), "");
         assert!(w.is_empty());
@@ -240,6 +256,19 @@ mod tests {
         ] {
             assert_eq!(Route::parse("", hash).0.card, want, "{hash}");
         }
+    }
+
+    #[test]
+    fn explorer_keys_are_kept_apart_from_the_rest() {
+        let (r, w) = Route::parse("?sm.t=2&at.h=3&zz.q=1&t=0.5&kl.verylongkey=1", "#q22");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(
+            r.explore,
+            vec![("sm.t".into(), "2".into()), ("at.h".into(), "3".into())]
+        );
+        assert_eq!(r.lab, vec![("t".into(), "0.5".into())]);
+        assert_eq!(r.card, Some(22));
+        assert!(is_explore_key("re.f") && !is_explore_key("re") && !is_explore_key("q"));
     }
 
     #[test]

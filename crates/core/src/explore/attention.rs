@@ -182,7 +182,12 @@ impl Attention {
 
     /// Reads `at.h` (heads), `at.q` (query token 0–4) and `at.s` (1 = scaled, 0 = not).
     pub fn from_url(pairs: &[(String, String)]) -> (Self, Vec<String>) {
-        let mut s = Self::default();
+        Self::default().with_url(pairs)
+    }
+
+    /// These settings with the URL's keys applied (a card's preset, say).
+    pub fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
+        let mut s = self.clone();
         let mut w = Vec::new();
         for (k, v) in pairs {
             match k.as_str() {
@@ -209,7 +214,11 @@ impl Attention {
     }
 
     pub fn to_url(&self) -> Vec<(String, String)> {
-        let d = Self::default();
+        self.url_from(&Self::default())
+    }
+
+    /// The URL keys of the settings that differ from `d`.
+    pub fn url_from(&self, d: &Self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         if self.heads != d.heads {
             out.push(("at.h".into(), self.heads.to_string()));

@@ -326,7 +326,12 @@ impl Tokenizer {
 
     /// Reads `tk.m` (merges) and `tk.w` (the text, cut to `MAX_INPUT_CHARS`).
     pub fn from_url(pairs: &[(String, String)]) -> (Self, Vec<String>) {
-        let mut s = Self::default();
+        Self::default().with_url(pairs)
+    }
+
+    /// These settings with the URL's keys applied (a card's preset, say).
+    pub fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
+        let mut s = self.clone();
         let mut w = Vec::new();
         for (k, v) in pairs {
             match k.as_str() {
@@ -349,7 +354,11 @@ impl Tokenizer {
     }
 
     pub fn to_url(&self) -> Vec<(String, String)> {
-        let d = Self::default();
+        self.url_from(&Self::default())
+    }
+
+    /// The URL keys of the settings that differ from `d`.
+    pub fn url_from(&self, d: &Self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         if self.merges != d.merges {
             out.push(("tk.m".into(), self.merges.to_string()));

@@ -85,7 +85,12 @@ impl CrossEntropy {
     }
 
     pub fn from_url(pairs: &[(String, String)]) -> (Self, Vec<String>) {
-        let mut s = Self::default();
+        Self::default().with_url(pairs)
+    }
+
+    /// These settings with the URL's keys applied (a card's preset, say).
+    pub fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
+        let mut s = self.clone();
         let mut w = Vec::new();
         for (k, v) in pairs {
             match k.as_str() {
@@ -102,7 +107,12 @@ impl CrossEntropy {
     }
 
     pub fn to_url(&self) -> Vec<(String, String)> {
-        if *self == Self::default() {
+        self.url_from(&Self::default())
+    }
+
+    /// The URL keys of the settings that differ from `d`.
+    pub fn url_from(&self, d: &Self) -> Vec<(String, String)> {
+        if self == d {
             Vec::new()
         } else {
             vec![("ce.p".into(), fixed(self.p, 2))]

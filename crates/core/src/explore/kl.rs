@@ -98,7 +98,12 @@ impl Kl {
 
     /// Reads `kl.p` and `kl.q`, four weights each.
     pub fn from_url(pairs: &[(String, String)]) -> (Self, Vec<String>) {
-        let mut s = Self::default();
+        Self::default().with_url(pairs)
+    }
+
+    /// These settings with the URL's keys applied (a card's preset, say).
+    pub fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
+        let mut s = self.clone();
         let mut w = Vec::new();
         for (k, v) in pairs {
             let which = match k.as_str() {
@@ -120,7 +125,11 @@ impl Kl {
     }
 
     pub fn to_url(&self) -> Vec<(String, String)> {
-        let d = Self::default();
+        self.url_from(&Self::default())
+    }
+
+    /// The URL keys of the settings that differ from `d`.
+    pub fn url_from(&self, d: &Self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         if self.p != d.p {
             out.push(("kl.p".into(), list_to_url(&self.p, 0)));

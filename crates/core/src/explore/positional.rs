@@ -102,7 +102,12 @@ impl Positional {
 
     /// Reads `pe.n` (length), `pe.d` (width) and `pe.p` (position; applied after the length).
     pub fn from_url(pairs: &[(String, String)]) -> (Self, Vec<String>) {
-        let mut s = Self::default();
+        Self::default().with_url(pairs)
+    }
+
+    /// These settings with the URL's keys applied (a card's preset, say).
+    pub fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
+        let mut s = self.clone();
         let mut w = Vec::new();
         let mut pos = None;
         for (k, v) in pairs {
@@ -138,7 +143,11 @@ impl Positional {
     }
 
     pub fn to_url(&self) -> Vec<(String, String)> {
-        let d = Self::default();
+        self.url_from(&Self::default())
+    }
+
+    /// The URL keys of the settings that differ from `d`.
+    pub fn url_from(&self, d: &Self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         if self.len != d.len {
             out.push(("pe.n".into(), self.len.to_string()));

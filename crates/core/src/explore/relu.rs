@@ -177,7 +177,12 @@ impl Activations {
 
     /// Reads `re.f` (relu, leaky or gelu), `re.m` (mean) and `re.s` (seed).
     pub fn from_url(pairs: &[(String, String)]) -> (Self, Vec<String>) {
-        let mut s = Self::default();
+        Self::default().with_url(pairs)
+    }
+
+    /// These settings with the URL's keys applied (a card's preset, say).
+    pub fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
+        let mut s = self.clone();
         let mut w = Vec::new();
         for (k, v) in pairs {
             match k.as_str() {
@@ -205,7 +210,11 @@ impl Activations {
     }
 
     pub fn to_url(&self) -> Vec<(String, String)> {
-        let d = Self::default();
+        self.url_from(&Self::default())
+    }
+
+    /// The URL keys of the settings that differ from `d`.
+    pub fn url_from(&self, d: &Self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         if self.act != d.act {
             out.push(("re.f".into(), self.act.id().into()));

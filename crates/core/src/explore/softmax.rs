@@ -92,7 +92,12 @@ impl Softmax {
 
     /// Reads `sm.t` and `sm.z` (four comma-separated scores).
     pub fn from_url(pairs: &[(String, String)]) -> (Self, Vec<String>) {
-        let mut s = Self::default();
+        Self::default().with_url(pairs)
+    }
+
+    /// These settings with the URL's keys applied (a card's preset, say).
+    pub fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
+        let mut s = self.clone();
         let mut w = Vec::new();
         for (k, v) in pairs {
             match k.as_str() {
@@ -117,7 +122,11 @@ impl Softmax {
 
     /// The URL keys for this state; defaults are left out.
     pub fn to_url(&self) -> Vec<(String, String)> {
-        let d = Self::default();
+        self.url_from(&Self::default())
+    }
+
+    /// The URL keys of the settings that differ from `d`.
+    pub fn url_from(&self, d: &Self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         if self.temperature != d.temperature {
             out.push(("sm.t".into(), fixed(self.temperature, 1)));
