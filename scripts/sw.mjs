@@ -33,8 +33,9 @@ self.addEventListener("activate", (event) => {
   process.exit(0);
 }
 // Not part of the app: the worker itself (the browser fetches it on its own), the size report (which
-// scripts/test.sh rewrites after the build) and pages that only the end-to-end tests put in a build.
-const SKIP = new Set(["sw.js", "sizes.json"]);
+// scripts/test.sh rewrites after the build), pages that only the end-to-end tests put in a build, and
+// the example blog page (a demo of embedding, not part of the app).
+const SKIP = new Set(["sw.js", "sizes.json", "blog-example.html", "blog-example.css", "blog-example.js"]);
 
 const sha256 = (data) => createHash("sha256").update(data).digest("hex");
 

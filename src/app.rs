@@ -258,6 +258,11 @@ pub fn App(props: &AppProps) -> Html {
                 <section id="lab" class="lab-section" aria-labelledby="lab-title">
                     <h2 id="lab-title" class="section-title">{ui.lab_title}</h2>
                     <Lab id="lab" lang={state.lang} settings={state.lab.clone()} on_change={on_lab} />
+                    <crate::components::embed_share::EmbedShare id="lab-embed" lang={state.lang} spec={llm_qa_core::embed::EmbedSpec {
+                        view: llm_qa_core::embed::View::Lab,
+                        lang: Some(state.lang),
+                        ..Default::default()
+                    }} />
                 </section>
             </main>
             <Footer lang={state.lang} />

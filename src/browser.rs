@@ -100,6 +100,45 @@ mod imp {
         }
     }
 
+    /// Like `focus`, but looks where `near` lives: the document, or an embed's shadow root (whose ids
+    /// the document cannot see).
+    pub fn focus_near(near: Option<web_sys::EventTarget>, id: &str) {
+        let root = near
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .map(|n| n.get_root_node());
+        let found = match root.and_then(|r| r.dyn_into::<web_sys::DocumentFragment>().ok()) {
+            Some(shadow) => shadow.get_element_by_id(id),
+            None => document().and_then(|d| d.get_element_by_id(id)),
+        };
+        if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            el.focus().ok();
+        }
+    }
+
+    /// Copies text to the clipboard; `done` hears whether it worked.
+    pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+        let Some(promise) = window().map(|w| w.navigator().clipboard().write_text(text)) else {
+            return done(false);
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+        });
+    }
+
+    /// The app's folder URL (`https://host/path/`) and origin, for embed snippets.
+    pub fn app_base() -> (String, String) {
+        let Some(loc) = window().map(|w| w.location()) else {
+            return (String::new(), String::new());
+        };
+        let origin = loc.origin().unwrap_or_default();
+        let path = loc.pathname().unwrap_or_default();
+        let folder = match path.rfind('/') {
+            Some(i) => &path[..=i],
+            None => "/",
+        };
+        (format!("{origin}{folder}"), origin)
+    }
+
     /// Whether keyboard focus is in a text field (then single-key shortcuts must not fire).
     pub fn typing_in_field() -> bool {
         document()
@@ -137,6 +176,16 @@ mod imp {
     pub fn set_root_attr(_name: &str, _value: &str) {}
     pub fn scroll_to(_id: &str) {}
     pub fn focus(_id: &str) {}
+    #[allow(dead_code)]
+    pub fn focus_near(_near: Option<web_sys::EventTarget>, _id: &str) {}
+    #[allow(dead_code)]
+    pub fn copy_text(_text: &str, done: impl FnOnce(bool) + 'static) {
+        done(false)
+    }
+    #[allow(dead_code)]
+    pub fn app_base() -> (String, String) {
+        (String::new(), String::new())
+    }
     // Only the keyboard listener uses it, and that exists in the browser alone.
     #[allow(dead_code)]
     pub fn typing_in_field() -> bool {

@@ -6,6 +6,8 @@
 pub mod app;
 mod browser;
 pub mod components;
+#[cfg(all(target_arch = "wasm32", feature = "csr"))]
+pub mod embed;
 #[cfg(target_arch = "wasm32")]
 mod panic;
 pub mod pwa;
@@ -23,7 +25,6 @@ pub fn start() {
     use llm_qa_core::i18n::LangChoice;
 
     panic::install_hook();
-    pwa::enable();
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -38,10 +39,12 @@ pub fn start() {
         (LangChoice::Zh, en, Some(zh)) => (Some(zh), en),
         (_, en, zh) => (en, zh),
     };
+    // No app on this page: `embed.js` loaded the module for `<llm-interview-cards>` on someone
+    // else's page, which mounts its widgets through `embed::mount_embed` (and gets no service worker).
     let Some(root) = root else {
-        web_sys::console::error_1(&"llm-qa: no #app element on the page".into());
         return;
     };
+    pwa::enable();
     if let Some(other) = other {
         other.remove();
     }

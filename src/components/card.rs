@@ -7,9 +7,11 @@ use llm_qa_core::progress::Mark;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::embed_share::EmbedShare;
 use super::highlight::Highlighted;
 use super::lab::LocalLab;
 use super::rich_text;
+use llm_qa_core::embed::EmbedSpec;
 use llm_qa_core::lab::LabSettings;
 
 /// A piece of text and the byte ranges in it that matched.
@@ -40,6 +42,9 @@ pub struct Props {
     /// Changes when the address bar does (load, Back/Forward): the explorer then starts over.
     #[prop_or_default]
     pub explore_generation: u32,
+    /// In the app: study marks and the Embed control. An embedded card has neither.
+    #[prop_or(true)]
+    pub in_app: bool,
     /// Hears this card's explorer's URL keys after each change.
     #[prop_or_default]
     pub on_explore: Option<Callback<super::explorers::ExploreChange>>,
@@ -167,10 +172,17 @@ pub fn Card(props: &Props) -> Html {
                         <li class="topic-label">{*t.name.get(props.lang.ui())}</li>
                     })}
                 </ul>
-                <div class="card__marks">
-                    {mark_button(Mark::Known, props.known, ui.known, "✓")}
-                    {mark_button(Mark::Starred, props.starred, ui.star, "★")}
-                </div>
+                if props.in_app {
+                    <div class="card__marks">
+                        {mark_button(Mark::Known, props.known, ui.known, "✓")}
+                        {mark_button(Mark::Starred, props.starred, ui.star, "★")}
+                    </div>
+                    <EmbedShare id={format!("q{id}-embed")} lang={props.lang} spec={EmbedSpec {
+                        questions: vec![id],
+                        lang: Some(props.lang),
+                        ..EmbedSpec::default()
+                    }} />
+                }
             </div>
         </article>
     }

@@ -197,9 +197,9 @@ pub fn Lab(props: &Props) -> Html {
                     let s = s.clone();
                     // The button goes away once the logits are restored: keep focus in the editor.
                     let first = id("logit-0");
-                    Callback::from(move |_| {
+                    Callback::from(move |e: MouseEvent| {
                         on_change.emit(LabSettings { logits: None, ..s.clone() });
-                        crate::browser::focus(&first);
+                        crate::browser::focus_near(e.target(), &first);
                     })
                 }>{ui.lab_reset_logits}</button>
             }

@@ -1,6 +1,8 @@
 //! One file per component. Components receive data and callbacks; they do not compute.
 
 pub mod card;
+pub mod embed_share;
+pub mod embed_view;
 pub mod explorers;
 pub mod footer;
 pub mod header;

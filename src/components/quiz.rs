@@ -10,9 +10,6 @@ use yew::prelude::*;
 use super::rich_text;
 
 pub const QUIZ_HEADING_ID: &str = "quiz-heading";
-const QUESTION_ID: &str = "quiz-question";
-const ANSWER_ID: &str = "quiz-answer";
-const RESULT_ID: &str = "quiz-result";
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -22,6 +19,10 @@ pub struct Props {
     pub on_rate: Callback<Verdict>,
     pub on_end: Callback<()>,
     pub on_again_round: Callback<Vec<u8>>,
+    /// In the app, keys work too (a document listener there) and ending goes back to the cards. An
+    /// embed has no keys of its own (it must not take a blog's keyboard), and ending starts over.
+    #[prop_or(true)]
+    pub in_app: bool,
 }
 
 #[component]
@@ -41,18 +42,36 @@ pub fn QuizView(props: &Props) -> Html {
         props.quiz.is_revealed(),
         props.quiz.is_done(),
     );
+    // Node refs, not ids: an embed's quiz lives in a shadow root, where ids are not found from the
+    // document, and two embeds on one page would share them.
+    let (question_ref, answer_ref, result_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
     let first_step = use_mut_ref(|| true);
-    use_effect_with(step, move |&(_, revealed, done)| {
-        if !std::mem::take(&mut *first_step.borrow_mut()) {
-            crate::browser::focus(if done {
-                RESULT_ID
-            } else if revealed {
-                ANSWER_ID
-            } else {
-                QUESTION_ID
-            });
-        }
-    });
+    {
+        let refs = (question_ref.clone(), answer_ref.clone(), result_ref.clone());
+        use_effect_with(step, move |&(_, revealed, done)| {
+            if !std::mem::take(&mut *first_step.borrow_mut()) {
+                let target = if done {
+                    &refs.2
+                } else if revealed {
+                    &refs.1
+                } else {
+                    &refs.0
+                };
+                if let Some(el) = target.cast::<web_sys::HtmlElement>() {
+                    el.focus().ok();
+                }
+            }
+        });
+    }
+    let in_app = props.in_app;
+    let end_label = if in_app { ui.quiz_end } else { ui.quiz_restart };
+    let back_label = if in_app {
+        ui.quiz_back
+    } else {
+        ui.quiz_restart
+    };
+    let key = |k: &'static str| in_app.then(|| html! { <kbd>{k}</kbd> });
+    let shortcut = |k: &'static str| in_app.then_some(k);
 
     let body = match props.quiz.current().and_then(question) {
         None => {
@@ -61,7 +80,7 @@ pub fn QuizView(props: &Props) -> Html {
             let on_again_round = props.on_again_round.clone();
             html! {
                 <div class="quiz__summary">
-                    <p class="quiz__result" id={RESULT_ID} tabindex="-1">{lang.quiz_summary(summary.known, summary.total)}</p>
+                    <p class="quiz__result" ref={result_ref} tabindex="-1">{lang.quiz_summary(summary.known, summary.total)}</p>
                     <div class="quiz__buttons">
                         if !again.is_empty() {
                             <button type="button" class="button button--primary"
@@ -69,7 +88,7 @@ pub fn QuizView(props: &Props) -> Html {
                                 {lang.quiz_again_round(summary.again.len())}
                             </button>
                         }
-                        <button type="button" class="button" onclick={end.clone()}>{ui.quiz_back}</button>
+                        <button type="button" class="button" onclick={end.clone()}>{back_label}</button>
                     </div>
                 </div>
             }
@@ -87,30 +106,30 @@ pub fn QuizView(props: &Props) -> Html {
             html! {
                 <div class="quiz__card">
                     <p class="quiz__position">{lang.quiz_position(at, of)}</p>
-                    <h3 class="quiz__question" id={QUESTION_ID} tabindex="-1">
+                    <h3 class="quiz__question" ref={question_ref} tabindex="-1">
                         <span class="card__num">{q.id}</span>
                         {for props.lang.shown().iter().map(|&l| html! {
                             <span class="card__q" lang={l.tag()}>{q.text(l).question_plain}</span>
                         })}
                     </h3>
                     if props.quiz.is_revealed() {
-                        <div id={ANSWER_ID} tabindex="-1" class={classes!("card__answers", (props.lang.shown().len() > 1).then_some("card__answers--both"))}>
+                        <div ref={answer_ref} tabindex="-1" class={classes!("card__answers", (props.lang.shown().len() > 1).then_some("card__answers--both"))}>
                             {for props.lang.shown().iter().map(|&l| html! {
                                 <div class="answer" lang={l.tag()}>{rich_text::blocks(q.text(l).answer)}</div>
                             })}
                         </div>
                         <div class="quiz__buttons">
-                            <button type="button" class="button" aria-keyshortcuts="A" onclick={rate(Verdict::Again)}>
-                                {ui.quiz_again}<kbd>{"A"}</kbd>
+                            <button type="button" class="button" aria-keyshortcuts={shortcut("A")} onclick={rate(Verdict::Again)}>
+                                {ui.quiz_again}{key("A")}
                             </button>
-                            <button type="button" class="button button--primary" aria-keyshortcuts="K" onclick={rate(Verdict::Known)}>
-                                {ui.quiz_known}<kbd>{"K"}</kbd>
+                            <button type="button" class="button button--primary" aria-keyshortcuts={shortcut("K")} onclick={rate(Verdict::Known)}>
+                                {ui.quiz_known}{key("K")}
                             </button>
                         </div>
                     } else {
                         <div class="quiz__buttons">
-                            <button type="button" class="button button--primary" aria-keyshortcuts="Space" onclick={reveal}>
-                                {ui.quiz_show_answer}<kbd>{"Space"}</kbd>
+                            <button type="button" class="button button--primary" aria-keyshortcuts={shortcut("Space")} onclick={reveal}>
+                                {ui.quiz_show_answer}{key("Space")}
                             </button>
                         </div>
                     }
@@ -123,9 +142,11 @@ pub fn QuizView(props: &Props) -> Html {
         <section class="quiz" aria-labelledby={QUIZ_HEADING_ID}>
             <div class="quiz__head">
                 <h2 id={QUIZ_HEADING_ID} tabindex="-1">{ui.quiz_title}</h2>
-                <button type="button" class="button button--ghost" aria-keyshortcuts="Escape" onclick={end}>{ui.quiz_end}</button>
+                <button type="button" class="button button--ghost" aria-keyshortcuts={shortcut("Escape")} onclick={end}>{end_label}</button>
             </div>
-            <p class="quiz__keys">{ui.quiz_keys}</p>
+            if in_app {
+                <p class="quiz__keys">{ui.quiz_keys}</p>
+            }
             <div aria-live="polite">{body}</div>
         </section>
     }

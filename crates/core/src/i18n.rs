@@ -172,6 +172,16 @@ ui_strings! {
     notice_close,
     lab_bits,
     lab_seed,
+    embed,
+    embed_intro,
+    embed_element,
+    embed_iframe,
+    copy,
+    copied,
+    copy_failed,
+    embed_open_app,
+    embed_widget,
+    quiz_restart,
 }
 
 pub static EN: Ui = Ui {
@@ -253,6 +263,16 @@ pub static EN: Ui = Ui {
     notice_close: "Close",
     lab_bits: "bits",
     lab_seed: "seed",
+    embed: "Embed",
+    embed_intro: "Put this on your own page: paste one of the two snippets into its HTML.",
+    embed_element: "Custom element (one script, takes the page's width and its own height)",
+    embed_iframe: "Iframe (fully separate from your page; the script sizes it)",
+    copy: "Copy",
+    copied: "Copied to the clipboard.",
+    copy_failed: "Could not copy: select the text and copy it yourself.",
+    embed_open_app: "Open the full app",
+    embed_widget: "LLM interview questions",
+    quiz_restart: "Start over",
 };
 
 pub static ZH: Ui = Ui {
@@ -332,6 +352,16 @@ pub static ZH: Ui = Ui {
     notice_close: "关闭",
     lab_bits: "比特",
     lab_seed: "随机种子",
+    embed: "嵌入",
+    embed_intro: "放到你自己的网页上：把下面两段代码之一粘贴到网页的 HTML 中。",
+    embed_element: "自定义元素（一个脚本，宽度随网页，高度随内容）",
+    embed_iframe: "iframe（与你的网页完全隔离，由脚本调整高度）",
+    copy: "复制",
+    copied: "已复制到剪贴板。",
+    copy_failed: "无法复制：请选中文本后自行复制。",
+    embed_open_app: "打开完整应用",
+    embed_widget: "大语言模型面试题",
+    quiz_restart: "重新开始",
 };
 
 impl Lang {

@@ -3,6 +3,7 @@
 //! Each module is tested natively with `cargo test` and benchmarked with criterion.
 
 pub mod bank;
+pub mod embed;
 pub mod explore;
 pub mod i18n;
 pub mod json;
