@@ -53,6 +53,9 @@ export function startServer({ root, port = 0, base = "/", host = "127.0.0.1" }) 
       const headers = {
         "content-type": TYPES[ext] || "application/octet-stream",
         "cache-control": "no-cache",
+        // As GitHub Pages and most static hosts send: other sites' pages may load embed.js, the app's
+        // module and its wasm (module scripts and fetches are CORS requests).
+        "access-control-allow-origin": "*",
       };
       const accept = String(req.headers["accept-encoding"] || "");
       if (COMPRESSIBLE.has(ext)) {
