@@ -1,9 +1,13 @@
 // Runs before the first paint: decides the visitor's language the way the app will (the address
 // bar's ?lang=, then the remembered choice, then the browser's languages) and marks <html> with it,
 // so the stylesheet shows the matching prerendered page and nobody sees the wrong language first.
+// The remembered theme (light or dark; none means the system's) goes on <html data-theme> likewise.
 (function () {
   var choice = null;
+  var root = document.documentElement;
   try {
+    var theme = localStorage.getItem("llm-qa.theme");
+    if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
     var m = /[?&]lang=(en|zh|both)(?:&|$)/i.exec(location.search);
     if (m) choice = m[1].toLowerCase();
     if (!choice) {
@@ -22,7 +26,6 @@
     }
   }
   choice = choice || "en";
-  var root = document.documentElement;
   root.setAttribute("data-lang", choice);
   if (choice === "zh") root.setAttribute("lang", "zh-Hans");
 })();

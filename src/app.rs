@@ -6,6 +6,7 @@ use llm_qa_core::i18n::LangChoice;
 use llm_qa_core::lab::LabSettings;
 use llm_qa_core::progress::{read_marks, Mark, Verdict};
 use llm_qa_core::route::Route;
+use llm_qa_core::theme::Theme;
 use yew::prelude::*;
 
 use crate::browser::{self, keys};
@@ -43,6 +44,16 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     use_listeners(&state);
+
+    // The theme goes on <html data-theme> (boot.js put the remembered one there before the first
+    // paint); a choice is remembered once made.
+    let first_theme = use_mut_ref(|| true);
+    use_effect_with(state.theme, move |theme| {
+        browser::set_root_attr("data-theme", theme.code());
+        if !std::mem::replace(&mut *first_theme.borrow_mut(), false) {
+            browser::save(keys::THEME, theme.code());
+        }
+    });
 
     // Keep <html lang> in step with what is shown.
     use_effect_with(state.lang, |lang| {
@@ -251,7 +262,10 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <>
             <a class="skip-link" href="#main">{ui.skip_link}</a>
-            <Header lang={state.lang} {on_lang} />
+            <Header lang={state.lang} {on_lang} theme={state.theme} on_theme={{
+                let d = state.dispatcher();
+                Callback::from(move |t| d.dispatch(Action::SetTheme(t)))
+            }} />
             <main id="main" class="main" tabindex="-1" lang={state.lang.ui().tag()}>
                 <h1 class="page-title">{ui.tagline}</h1>
                 {main}
@@ -312,6 +326,15 @@ fn restore(state: &UseReducerHandle<State>) {
             LangChoice::from_preferred(prefs.iter().map(String::as_str))
         });
     state.dispatch(Action::SetLang(lang));
+    if let Some(stored) = browser::load(keys::THEME) {
+        match Theme::parse(&stored) {
+            Some(t) => state.dispatch(Action::SetTheme(t)),
+            None => browser::warn(&format!(
+                "ignoring the stored theme {}: not auto, light or dark",
+                llm_qa_core::route::quote_clipped(&stored, 24)
+            )),
+        }
+    }
     apply_route(state, &route);
 
     if let Some(stored) = browser::load(keys::MARKS) {

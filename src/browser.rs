@@ -198,6 +198,7 @@ pub use imp::*;
 /// localStorage keys. Versioned inside the value, not in the key, so old records can be read.
 pub mod keys {
     pub const LANG: &str = "llm-qa.lang";
+    pub const THEME: &str = "llm-qa.theme";
     pub const MARKS: &str = "llm-qa.marks";
     /// A copy of a marks record that could not be fully read, kept before it is overwritten.
     pub const MARKS_UNREADABLE: &str = "llm-qa.marks.unreadable";

@@ -8,6 +8,7 @@ use llm_qa_core::bank::QUESTIONS;
 use llm_qa_core::i18n::LangChoice;
 use llm_qa_core::lab::LabSettings;
 use llm_qa_core::progress::{Mark, Marks, Quiz, Verdict};
+use llm_qa_core::theme::Theme;
 use yew::Reducible;
 
 /// The study filter next to the search.
@@ -36,6 +37,7 @@ pub struct State {
     pub jump: Option<(u8, u32)>,
     /// The explorers' settings as the URL has them.
     pub explore: Rc<ExploreUrl>,
+    pub theme: Theme,
 }
 
 /// Explorer settings from the URL (`?at.h=3#q22`), for the explorers that open after it was read.
@@ -59,6 +61,7 @@ impl ExploreUrl {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetLang(LangChoice),
+    SetTheme(Theme),
     SetQuery(String),
     SetTopic(Option<usize>),
     SetFilter(StudyFilter),
@@ -95,6 +98,7 @@ impl Reducible for State {
         let mut s = (*self).clone();
         match action {
             Action::SetLang(l) => s.lang = l,
+            Action::SetTheme(t) => s.theme = t,
             Action::SetQuery(q) => s.query = q,
             Action::SetTopic(t) => s.topic = t,
             Action::SetFilter(f) => s.filter = f,

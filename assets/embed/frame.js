@@ -10,7 +10,7 @@ for (const name of ATTRIBUTES) {
   const value = params.get(name);
   if (value !== null) widget.setAttribute(name, value);
 }
-document.body.prepend(widget);
+document.querySelector("main").append(widget);
 
 if (window.parent !== window) {
   let last = 0;

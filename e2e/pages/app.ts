@@ -51,7 +51,7 @@ export class AppPage {
 
   /** The clickable summary (question) of a card, which opens and closes its answer. */
   cardToggle(id: number) {
-    return this.card(id).locator("summary");
+    return this.card(id).locator("summary.card__summary");
   }
 
   cardAnswer(id: number) {

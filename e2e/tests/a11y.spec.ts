@@ -46,6 +46,50 @@ for (const scheme of ["light", "dark"] as const) {
   });
 }
 
+test("the theme control overrides the system: dark on a light system, light on a dark one", async ({ app, page }) => {
+  test.slow();
+  await page.emulateMedia({ colorScheme: "light" });
+  await app.open("?lang=en#q23");
+  await page.getByRole("group", { name: "Theme" }).getByRole("radio", { name: "Dark" }).check();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expectNoViolations(page, "dark theme chosen, light system");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.getByRole("group", { name: "Theme" }).getByRole("radio", { name: "Light" }).check();
+  await expectNoViolations(page, "light theme chosen, dark system");
+});
+
+test("the Embed panel with its snippets", async ({ app, page }) => {
+  await app.open("?lang=zh#q12");
+  await app.card(12).locator("details.share summary").click();
+  await expect(app.card(12).locator(".share pre")).toHaveCount(2);
+  await expectNoViolations(page, "Embed panel");
+});
+
+test("the embed page (iframe) as cards, quiz and dark lab, and the widgets on the blog page", async ({ page }) => {
+  test.slow();
+  await page.goto("embed.html?questions=6,23&lang=both");
+  const cards = page.locator("llm-interview-cards article.card");
+  await expect(cards).toHaveCount(2, { timeout: 30_000 });
+  await cards.first().locator("summary.card__summary").click();
+  await expect(cards.first().locator(".card__lab")).toBeVisible();
+  await expectNoViolations(page, "embed.html, cards");
+
+  await page.goto("embed.html?questions=1-3&view=quiz&lang=zh");
+  await page.getByRole("button", { name: "显示答案" }).click();
+  await expect(page.locator("llm-interview-cards .answer")).toBeVisible();
+  await expectNoViolations(page, "embed.html, quiz");
+
+  await page.goto("embed.html?view=lab&theme=dark&lang=en");
+  await expect(page.getByRole("slider", { name: "Temperature", exact: true })).toBeVisible({ timeout: 30_000 });
+  await expectNoViolations(page, "embed.html, dark lab");
+
+  // On the blog page only our widgets are ours to check (its loud theme is the point of the page).
+  await page.goto("blog-example.html");
+  await expect(page.locator("llm-interview-cards#second article.card")).toHaveCount(1, { timeout: 30_000 });
+  const { violations } = await new AxeBuilder({ page }).include("llm-interview-cards").analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
+
 test("every card expanded, in both languages", async ({ app, page }) => {
   test.slow();
   await app.open("?lang=both");
@@ -106,6 +150,8 @@ test("keyboard focus shows a visible ring on every kind of control", async ({ ap
     ["skip link", page.getByRole("link", { name: "Skip to the questions" })],
     ["nav link", page.getByRole("navigation").getByRole("link", { name: "Sampling lab" })],
     ["language radio", app.langGroup().getByRole("radio", { name: "English" })],
+    ["theme radio", page.getByRole("group", { name: "Theme" }).getByRole("radio", { name: "Auto" })],
+    ["embed summary", app.card(1).locator("details.share summary")],
     ["search box", app.search],
     ["topic chip", page.getByRole("button", { name: "All topics" })],
     ["study filter", page.getByRole("group", { name: "Study" }).getByRole("button", { name: "Starred" })],

@@ -1,12 +1,17 @@
 use llm_qa_core::i18n::LangChoice;
+use llm_qa_core::theme::Theme;
 use yew::prelude::*;
 
-use super::lang_toggle::LangToggle;
+use super::lang_toggle::{LangToggle, ThemeToggle};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: LangChoice,
     pub on_lang: Callback<LangChoice>,
+    #[prop_or_default]
+    pub theme: Theme,
+    #[prop_or_default]
+    pub on_theme: Callback<Theme>,
 }
 
 #[component]
@@ -23,7 +28,10 @@ pub fn Header(props: &Props) -> Html {
                     <a href="#main">{ui.nav_questions}</a>
                     <a href="#lab">{ui.lab_title}</a>
                 </nav>
-                <LangToggle value={props.lang} on_change={props.on_lang.clone()} />
+                <div class="site-header__prefs">
+                    <LangToggle value={props.lang} on_change={props.on_lang.clone()} />
+                    <ThemeToggle lang={props.lang} value={props.theme} on_change={props.on_theme.clone()} />
+                </div>
             </div>
         </header>
     }

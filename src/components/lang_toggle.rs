@@ -1,8 +1,46 @@
-//! The three-way language choice: a group of native radio buttons, so a screen reader announces the
-//! group's name, each option and which one is checked.
+//! The header's two choices, language and theme: each a group of native radio buttons, so a screen
+//! reader announces the group's name, each option and which one is checked.
 
 use llm_qa_core::i18n::LangChoice;
+use llm_qa_core::theme::Theme;
 use yew::prelude::*;
+
+/// One option of a segmented choice: its value, visible label and the language the label is in.
+struct Choice<T> {
+    value: T,
+    label: &'static str,
+    lang: &'static str,
+}
+
+/// A fieldset of radios named `name`; picking one emits its value.
+fn segmented<T: Copy + PartialEq + 'static>(
+    name: &'static str,
+    legend: &'static str,
+    current: T,
+    choices: [Choice<T>; 3],
+    on_change: &Callback<T>,
+) -> Html {
+    html! {
+        <fieldset class="seg" data-testid={format!("{name}-toggle")}>
+            <legend class="seg__legend">{legend}</legend>
+            {for choices.into_iter().map(|c| {
+                let on_change = on_change.clone();
+                let value = c.value;
+                html! {
+                    <label class="seg__option" lang={c.lang}>
+                        <input
+                            type="radio"
+                            {name}
+                            checked={current == value}
+                            onchange={Callback::from(move |_| on_change.emit(value))}
+                        />
+                        <span>{c.label}</span>
+                    </label>
+                }
+            })}
+        </fieldset>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -13,27 +51,64 @@ pub struct Props {
 #[component]
 pub fn LangToggle(props: &Props) -> Html {
     let ui = props.value.ui().ui();
-    let option = |choice: LangChoice, label: &'static str, lang: &'static str| {
-        let on_change = props.on_change.clone();
-        html! {
-            <label class="seg__option" lang={lang}>
-                <input
-                    type="radio"
-                    name="lang"
-                    value={choice.code()}
-                    checked={props.value == choice}
-                    onchange={Callback::from(move |_| on_change.emit(choice))}
-                />
-                <span>{label}</span>
-            </label>
-        }
-    };
-    html! {
-        <fieldset class="seg" data-testid="lang-toggle">
-            <legend class="seg__legend">{ui.language}</legend>
-            {option(LangChoice::En, ui.lang_en, "en")}
-            {option(LangChoice::Zh, ui.lang_zh, "zh-Hans")}
-            {option(LangChoice::Both, ui.lang_both, props.value.ui().tag())}
-        </fieldset>
-    }
+    let tag = props.value.ui().tag();
+    segmented(
+        "lang",
+        ui.language,
+        props.value,
+        [
+            Choice {
+                value: LangChoice::En,
+                label: ui.lang_en,
+                lang: "en",
+            },
+            Choice {
+                value: LangChoice::Zh,
+                label: ui.lang_zh,
+                lang: "zh-Hans",
+            },
+            Choice {
+                value: LangChoice::Both,
+                label: ui.lang_both,
+                lang: tag,
+            },
+        ],
+        &props.on_change,
+    )
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ThemeProps {
+    pub lang: LangChoice,
+    pub value: Theme,
+    pub on_change: Callback<Theme>,
+}
+
+#[component]
+pub fn ThemeToggle(props: &ThemeProps) -> Html {
+    let ui = props.lang.ui().ui();
+    let tag = props.lang.ui().tag();
+    segmented(
+        "theme",
+        ui.theme,
+        props.value,
+        [
+            Choice {
+                value: Theme::Auto,
+                label: ui.theme_auto,
+                lang: tag,
+            },
+            Choice {
+                value: Theme::Light,
+                label: ui.theme_light,
+                lang: tag,
+            },
+            Choice {
+                value: Theme::Dark,
+                label: ui.theme_dark,
+                lang: tag,
+            },
+        ],
+        &props.on_change,
+    )
 }

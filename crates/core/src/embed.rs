@@ -8,6 +8,7 @@
 use crate::bank;
 use crate::i18n::LangChoice;
 use crate::route::{encode_component, parse_query, quote_clipped};
+pub use crate::theme::Theme;
 
 /// The custom element's tag name.
 pub const ELEMENT: &str = "llm-interview-cards";
@@ -42,34 +43,6 @@ impl View {
             View::Cards => "cards",
             View::Lab => "lab",
             View::Quiz => "quiz",
-        }
-    }
-}
-
-/// Colour theme: `Auto` follows the reader's system setting.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Theme {
-    #[default]
-    Auto,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "auto" => Some(Theme::Auto),
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
         }
     }
 }

@@ -182,6 +182,10 @@ ui_strings! {
     embed_open_app,
     embed_widget,
     quiz_restart,
+    theme,
+    theme_auto,
+    theme_light,
+    theme_dark,
 }
 
 pub static EN: Ui = Ui {
@@ -273,6 +277,10 @@ pub static EN: Ui = Ui {
     embed_open_app: "Open the full app",
     embed_widget: "LLM interview questions",
     quiz_restart: "Start over",
+    theme: "Theme",
+    theme_auto: "Auto",
+    theme_light: "Light",
+    theme_dark: "Dark",
 };
 
 pub static ZH: Ui = Ui {
@@ -362,6 +370,10 @@ pub static ZH: Ui = Ui {
     embed_open_app: "打开完整应用",
     embed_widget: "大语言模型面试题",
     quiz_restart: "重新开始",
+    theme: "主题",
+    theme_auto: "自动",
+    theme_light: "浅色",
+    theme_dark: "深色",
 };
 
 impl Lang {

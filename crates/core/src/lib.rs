@@ -12,3 +12,4 @@ pub mod progress;
 pub mod route;
 pub mod sampling;
 pub mod search;
+pub mod theme;

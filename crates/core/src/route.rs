@@ -182,8 +182,8 @@ pub fn encode_component(s: &str) -> String {
 }
 
 /// A value quoted in a warning, cut to `max` characters: warnings go to the console, not a flood.
-/// Shared by every reader of URL values (route, lab, explorers).
-pub(crate) fn quote_clipped(s: &str, max: usize) -> String {
+/// Shared by every reader of untrusted values (URL, attributes, storage).
+pub fn quote_clipped(s: &str, max: usize) -> String {
     let mut c: String = s.chars().take(max).collect();
     if s.chars().count() > max {
         c.push('…');
