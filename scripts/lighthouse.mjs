@@ -99,16 +99,16 @@ const CHROME_FLAGS = [
 // Trace compatibility shim
 // ---------------------------------------------------------------------------------------------------
 
-// Lighthouse 12.2.3 bundles a trace engine (@paulirish/trace_engine 0.0.32) that reads the frame number of each compositor
-// "PipelineReporter" trace event from `args.chrome_frame_reporter.frame_sequence`. Newer Chromium (seen
-// with 156) names that argument `args.frame_reporter`, and the engine then throws "Cannot read properties
-// of undefined (reading 'frame_sequence')", which fails the RootCauses and TraceElements gatherers and with
-// them render-blocking-resources, largest-contentful-paint-element, layout-shifts, lcp-lazy-loaded,
-// prioritize-lcp-image and non-composited-animations (none of them weighs in a score, but they name what to
-// fix). The shim copies the argument under the old name as soon as the trace is collected, before any
-// gatherer or audit reads it; nothing else in the trace changes. The weighted audits (the five metrics,
-// the accessibility/best-practices/SEO checks) do not go through the failing code and score the same
-// either way; `--no-trace-fix` turns the shim off to check.
+// Lighthouse 12.2.3 bundles a trace engine (@paulirish/trace_engine 0.0.32) that reads the frame number of
+// each compositor "PipelineReporter" trace event from `args.chrome_frame_reporter.frame_sequence`. Newer
+// Chromium (seen with 156) names that argument `args.frame_reporter`, and the engine then throws "Cannot
+// read properties of undefined (reading 'frame_sequence')", which fails the RootCauses and TraceElements
+// gatherers and with them render-blocking-resources, largest-contentful-paint-element, layout-shifts,
+// lcp-lazy-loaded, prioritize-lcp-image and non-composited-animations (none of them weighs in a score, but
+// they name what to fix). The shim copies the argument under the old name as soon as the trace is
+// collected, before any gatherer or audit reads it; nothing else in the trace changes. The weighted audits
+// (the five metrics, the accessibility/best-practices/SEO checks) do not go through the failing code and
+// score the same either way; `--no-trace-fix` turns the shim off to check.
 let traceFixes = 0;
 if (!NO_TRACE_FIX) {
   const collect = TraceGatherer.prototype.getArtifact;

@@ -9,9 +9,9 @@ test.describe("without JavaScript", () => {
     await expect(cards).toHaveCount(50);
     await expect(page.locator("#app #q5")).toContainText("How does beam search improve text generation");
     // Answers sit in native disclosures: they open without any script.
-    await page.locator("#app #q5 summary").click();
+    await page.locator("#app #q5 summary.card__summary").click();
     await expect(page.locator("#app #q5 .answer")).toContainText("Beam search explores multiple word sequences");
-    await page.locator("#app #q23 summary").click();
+    await page.locator("#app #q23 summary.card__summary").click();
     await expect(page.locator("#app #q23 math").first()).toBeVisible();
   });
 });

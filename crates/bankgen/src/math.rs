@@ -63,9 +63,38 @@ impl Converter {
                 format!("at character {msg}")
             })?
             .mathml;
+        let mathml = styles_to_classes(&mathml);
         check_mathml(&mathml, display)?;
         Ok(mathml)
     }
+}
+
+/// The inline styles math-core writes (table cells of `cases` and `aligned`), as classes that
+/// `assets/style.css` defines: the page's Content-Security-Policy allows no inline style. Any other
+/// `style` attribute is refused by [`check_mathml`], so a formula needing one fails the build.
+const STYLE_CLASSES: &[(&str, &str)] = &[
+    (
+        "style=\"text-align: left;justify-items: start;padding-right: 0;padding-left:1em;\"",
+        "class=\"mtd-left mtd-gap\"",
+    ),
+    (
+        "style=\"text-align: left;justify-items: start;padding-right: 0;\"",
+        "class=\"mtd-left\"",
+    ),
+    (
+        "style=\"text-align: right;justify-items: end;padding-right: 0;\"",
+        "class=\"mtd-right\"",
+    ),
+    (
+        "style=\"text-align: left;justify-items: start;padding-left: 0;\"",
+        "class=\"mtd-left-flush\"",
+    ),
+];
+
+fn styles_to_classes(mathml: &str) -> String {
+    STYLE_CLASSES
+        .iter()
+        .fold(mathml.to_string(), |m, (style, class)| m.replace(style, class))
 }
 
 fn forbidden_command(tex: &str) -> Option<&str> {
@@ -138,7 +167,6 @@ const ATTRIBUTES: &[&str] = &[
     "mathbackground",
     "dir",
     "class",
-    "style",
     "stretchy",
     "symmetric",
     "largeop",
@@ -318,6 +346,18 @@ mod tests {
             ],
         );
         assert_eq!(m.matches("<mtr>").count(), 2);
+        // Left-aligned cells by class, not inline style (the page's CSP forbids inline styles).
+        assert!(!m.contains(" style="), "{m}");
+        assert_eq!(m.matches("<mtd class=\"mtd-left\">").count(), 2, "{m}");
+        assert_eq!(m.matches("<mtd class=\"mtd-left mtd-gap\">").count(), 2, "{m}");
+    }
+
+    #[test]
+    fn aligned_equations_need_no_inline_style() {
+        let m = block(r"\begin{aligned} a &= b + c \\ d &= e \end{aligned}");
+        assert!(!m.contains(" style="), "{m}");
+        assert_eq!(m.matches("<mtd class=\"mtd-right\">").count(), 2, "{m}");
+        assert_eq!(m.matches("<mtd class=\"mtd-left-flush\">").count(), 2, "{m}");
     }
 
     #[test]
