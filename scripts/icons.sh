@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Renders the app icons of the web app manifest from assets/favicon.svg into assets/icons/. Run by hand
+# Renders the app icons of the web app manifest from assets/favicon.svg, and the social preview image
+# from assets/social.svg, into assets/icons/. Run by hand
 # after changing the favicon, then commit the PNGs: the build only copies them, so neither CI nor
 # scripts/setup.sh needs this tool.
 #   apt-get install librsvg2-bin fonts-liberation   # rsvg-convert; Liberation Sans stands in for Arial
@@ -11,6 +12,8 @@ OUT="$ROOT/assets/icons"
 mkdir -p "$OUT"
 
 rsvg-convert -w 192 -h 192 "$SRC" -o "$OUT/icon-192.png"
+# The social preview image (Open Graph / Twitter card); its CJK line needs fonts-noto-cjk.
+rsvg-convert -w 1200 -h 630 "$ROOT/assets/social.svg" -o "$OUT/social.png"
 rsvg-convert -w 512 -h 512 "$SRC" -o "$OUT/icon-512.png"
 
 # Maskable: launchers crop to any shape inside the central circle of 80% diameter, so the artwork is

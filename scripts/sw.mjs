@@ -35,7 +35,15 @@ self.addEventListener("activate", (event) => {
 // Not part of the app: the worker itself (the browser fetches it on its own), the size report (which
 // scripts/test.sh rewrites after the build), pages that only the end-to-end tests put in a build, and
 // the example blog page (a demo of embedding, not part of the app).
-const SKIP = new Set(["sw.js", "sizes.json", "blog-example.html", "blog-example.css", "blog-example.js"]);
+const SKIP = new Set([
+  "sw.js",
+  "sizes.json",
+  "blog-example.html",
+  "blog-example.css",
+  "blog-example.js",
+  // For link previews on other sites; never shown by the app itself.
+  "icons/social.png",
+]);
 
 const sha256 = (data) => createHash("sha256").update(data).digest("hex");
 

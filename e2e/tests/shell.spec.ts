@@ -25,3 +25,20 @@ test("a skip link leads to the main content", async ({ app, page }) => {
   await skip.press("Enter");
   await expect(app.main).toBeFocused();
 });
+
+test("link previews: title, description and our own 1200×630 social image", async ({ page, request }) => {
+  await page.goto("");
+  const meta = (sel: string) => page.locator(sel).getAttribute("content");
+  expect(await meta('meta[name="description"]')).toMatch(/50 large-language-model interview questions/);
+  expect(await meta('meta[property="og:title"]')).toContain("LLM Interview Q&A");
+  expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
+  const image = await meta('meta[property="og:image"]');
+  const res = await request.get(image!);
+  expect(res.ok()).toBe(true);
+  const png = await res.body();
+  // PNG signature, then the IHDR chunk's width and height.
+  expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  const icon = await page.locator('link[rel="icon"]').getAttribute("href");
+  expect((await request.get(icon!)).ok()).toBe(true);
+});
