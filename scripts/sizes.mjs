@@ -11,8 +11,11 @@ const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
 const FIRST_LOAD = new Set([".html", ".js", ".wasm", ".css", ".webmanifest"]);
 
 
+// Not loaded by a visit to the app: the embed files (loaded by other sites' pages) and the demo blog.
+const NOT_THE_APP = /^(embed[.-]|blog-example\.)/;
+
 const files = walk(dir)
-  .filter((f) => FIRST_LOAD.has(extname(f)) && !f.startsWith("e2e/"))
+  .filter((f) => FIRST_LOAD.has(extname(f)) && !f.startsWith("e2e/") && !NOT_THE_APP.test(f))
   .sort()
   .map((name) => {
     const data = readFileSync(join(dir, name));

@@ -320,7 +320,17 @@ fn restore(state: &UseReducerHandle<State>) {
     }
     let lang = route
         .lang
-        .or_else(|| browser::load(keys::LANG).and_then(|s| LangChoice::parse(&s)))
+        .or_else(|| {
+            let stored = browser::load(keys::LANG)?;
+            let lang = LangChoice::parse(&stored);
+            if lang.is_none() {
+                browser::warn(&format!(
+                    "ignoring the stored language {}: not en, zh or both",
+                    llm_qa_core::route::quote_clipped(&stored, 24)
+                ));
+            }
+            lang
+        })
         .unwrap_or_else(|| {
             let prefs = browser::preferred_languages();
             LangChoice::from_preferred(prefs.iter().map(String::as_str))
