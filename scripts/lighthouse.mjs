@@ -18,6 +18,7 @@
 // Exit code: 0 when every page was measured, whatever the scores (this is a measuring tool, not a gate);
 // 1 when a run failed (Lighthouse runtime error, a category without a score); 2 when nothing could be
 // measured at all (no dist, bad arguments, Chromium would not start).
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/chromium.mjs";
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -67,7 +68,7 @@ const RUNS = Number(opts.runs ?? 3);
 const OUT = opts.out ?? "docs/lighthouse.md";
 const JSON_OUT = opts.json;
 const NO_TRACE_FIX = Boolean(opts["no-trace-fix"]);
-const CHROME_PATH = process.env.CHROME_PATH || "/usr/bin/chromium";
+const CHROME_PATH = CHROMIUM_PATH;
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 // The two presets of the Lighthouse CLI: no config is its mobile default, desktopConfig is `--preset=desktop`.
 const PRESETS = { mobile: undefined, desktop: desktopConfig };
@@ -80,20 +81,9 @@ for (const p of presetNames) if (!(p in PRESETS)) fail(`unknown preset ${p} (mob
 if (!existsSync(join(DIST, "index.html"))) fail(`${DIST}/index.html not found: build the app first`);
 if (!existsSync(CHROME_PATH)) fail(`no Chromium at ${CHROME_PATH} (set CHROME_PATH)`);
 
-// Flags for Chromium on this kind of machine: running as root needs --no-sandbox; the network is closed,
-// so every background service that would call Google hosts is switched off, else the browser stalls.
-// chrome-launcher adds its own defaults (no extensions, no translate, ...) on top of these.
-const CHROME_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-];
+// Flags for Chromium on this kind of machine (e2e/chromium.mjs), headless, plus a larger shared-memory
+// fallback. chrome-launcher adds its own defaults (no extensions, no translate, ...) on top of these.
+const CHROME_FLAGS = ["--headless", ...CHROMIUM_ARGS, "--disable-dev-shm-usage"];
 
 // ---------------------------------------------------------------------------------------------------
 // Trace compatibility shim

@@ -12,6 +12,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/chromium.mjs";
 import { startServer } from "../e2e/server.mjs";
 
 const arg = (name, dflt) => {
@@ -26,11 +27,7 @@ const CPU_SLOWDOWN = 4;
 
 execFileSync("cargo", ["run", "--quiet", "--bin", "baseline", "--", "target/perf-baseline"], { stdio: "inherit" });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
 async function throttledPage() {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: "block" });

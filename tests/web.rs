@@ -65,6 +65,46 @@ async fn choosing_chinese_switches_the_card_text() {
     assert_eq!(lang.as_deref(), Some("zh-Hans"));
 }
 
+#[wasm_bindgen_test]
+async fn an_embed_shows_what_its_attributes_ask_and_follows_their_changes() {
+    let root = fresh_root();
+    let mut embed = llm_qa::embed::mount_embed(
+        root.clone(),
+        "https://example.org/app/".into(),
+        Some("<b>x</b>,7,12".into()),
+        Some("zh".into()),
+        None,
+        Some("dark".into()),
+    );
+    yew::scheduler::flush().await;
+    assert_eq!(root.query_selector_all("article.card").unwrap().length(), 2);
+    assert!(
+        root.query_selector("b").unwrap().is_none(),
+        "markup in an attribute stays text"
+    );
+    let widget = root.query_selector(".embed").unwrap().expect("the widget");
+    assert_eq!(widget.get_attribute("data-theme").as_deref(), Some("dark"));
+    assert_eq!(widget.get_attribute("lang").as_deref(), Some("zh-Hans"));
+    assert!(
+        root.query_selector("button.mark").unwrap().is_none(),
+        "no study marks in an embed"
+    );
+
+    embed.update(
+        Some("5".into()),
+        Some("en".into()),
+        Some("quiz".into()),
+        None,
+    );
+    yew::scheduler::flush().await;
+    assert!(text(&root, ".quiz h2").contains("Quiz"));
+    assert!(text(&root, ".quiz").contains("Card 1 of 1"));
+
+    embed.destroy();
+    yew::scheduler::flush().await;
+    assert_eq!(root.child_element_count(), 0);
+}
+
 #[derive(Properties, PartialEq)]
 struct HighlightProps {
     text: AttrValue,

@@ -5,6 +5,21 @@ export type Lang = "en" | "zh" | "both";
 
 const LANG_LABEL: Record<Lang, string> = { en: "English", zh: "中文", both: "Both|双语" };
 
+/**
+ * Holds every request for the app's wasm until the returned function is called: what the page shows
+ * meanwhile is the prerendered HTML and boot.js alone. (On a first visit: a service worker would
+ * serve the wasm from its cache, past the route.)
+ */
+export async function holdWasm(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
 export class AppPage {
   readonly page: Page;
   readonly banner: Locator;

@@ -1,3 +1,4 @@
+import { holdWasm } from "../pages/app";
 import { test, expect } from "../fixtures";
 
 test.describe("without JavaScript", () => {
@@ -40,12 +41,7 @@ test.describe("a visitor whose browser prefers Chinese", () => {
   test.use({ locale: "zh-CN" });
 
   test("sees Chinese before the app has loaded, and no English flash", async ({ page }) => {
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    await page.route(/_bg\.wasm$/, async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     await page.goto("");
     // The wasm is held back: what shows now is the prerendered page.
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/50 道大语言模型面试题/);

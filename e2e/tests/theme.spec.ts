@@ -1,6 +1,7 @@
 // The theme control: auto / light / dark, remembered, applied before the first paint, and a stored
 // value that is not a theme ignored with a warning.
 import { test, expect } from "../fixtures";
+import { holdWasm } from "../pages/app";
 
 const background = (page: import("@playwright/test").Page) =>
   page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -33,13 +34,7 @@ test("the remembered theme is on the page before the app has loaded", async ({ p
   // Remembered from an earlier visit (set before any script of the page runs; a first visit, so no
   // service worker serves the wasm past the route below).
   await page.addInitScript(() => localStorage.setItem("llm-qa.theme", "dark"));
-  // Hold the wasm back: what shows now is the prerendered page and boot.js alone.
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto("?lang=en");
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   expect(await background(page)).toBe(DARK_BG);

@@ -12,9 +12,11 @@ struct Choice<T> {
     lang: &'static str,
 }
 
-/// A fieldset of radios named `name`; picking one emits its value.
+/// A fieldset of radios named `name`, each with `code(value)` as its `value`; picking one emits its
+/// value.
 fn segmented<T: Copy + PartialEq + 'static>(
     name: &'static str,
+    code: fn(T) -> &'static str,
     legend: &'static str,
     current: T,
     choices: [Choice<T>; 3],
@@ -31,6 +33,7 @@ fn segmented<T: Copy + PartialEq + 'static>(
                         <input
                             type="radio"
                             {name}
+                            value={code(value)}
                             checked={current == value}
                             onchange={Callback::from(move |_| on_change.emit(value))}
                         />
@@ -54,6 +57,7 @@ pub fn LangToggle(props: &Props) -> Html {
     let tag = props.value.ui().tag();
     segmented(
         "lang",
+        LangChoice::code,
         ui.language,
         props.value,
         [
@@ -90,6 +94,7 @@ pub fn ThemeToggle(props: &ThemeProps) -> Html {
     let tag = props.lang.ui().tag();
     segmented(
         "theme",
+        Theme::code,
         ui.theme,
         props.value,
         [

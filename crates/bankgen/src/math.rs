@@ -94,7 +94,9 @@ const STYLE_CLASSES: &[(&str, &str)] = &[
 fn styles_to_classes(mathml: &str) -> String {
     STYLE_CLASSES
         .iter()
-        .fold(mathml.to_string(), |m, (style, class)| m.replace(style, class))
+        .fold(mathml.to_string(), |m, (style, class)| {
+            m.replace(style, class)
+        })
 }
 
 fn forbidden_command(tex: &str) -> Option<&str> {
@@ -349,7 +351,11 @@ mod tests {
         // Left-aligned cells by class, not inline style (the page's CSP forbids inline styles).
         assert!(!m.contains(" style="), "{m}");
         assert_eq!(m.matches("<mtd class=\"mtd-left\">").count(), 2, "{m}");
-        assert_eq!(m.matches("<mtd class=\"mtd-left mtd-gap\">").count(), 2, "{m}");
+        assert_eq!(
+            m.matches("<mtd class=\"mtd-left mtd-gap\">").count(),
+            2,
+            "{m}"
+        );
     }
 
     #[test]
@@ -357,7 +363,11 @@ mod tests {
         let m = block(r"\begin{aligned} a &= b + c \\ d &= e \end{aligned}");
         assert!(!m.contains(" style="), "{m}");
         assert_eq!(m.matches("<mtd class=\"mtd-right\">").count(), 2, "{m}");
-        assert_eq!(m.matches("<mtd class=\"mtd-left-flush\">").count(), 2, "{m}");
+        assert_eq!(
+            m.matches("<mtd class=\"mtd-left-flush\">").count(),
+            2,
+            "{m}"
+        );
     }
 
     #[test]
