@@ -1,13 +1,21 @@
 // Records the shipped sizes of a build: raw, gzip -9 and brotli q11 of each file a first visit loads
 // (HTML, JS, wasm, CSS, manifest). Run by Trunk's post_build hook on the staging dir, or by hand:
 //   node scripts/sizes.mjs [dir]
-// Writes <dir>/sizes.json and prints a table.
+// Writes <dir>/sizes.json and prints a table. With --max-brotli N (scripts/test.sh passes the ceiling
+// of scripts/budgets.env), exits 1 when the first load's brotli total is over N bytes.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, extname } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { walk } from "./files.mjs";
 
-const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
+const args = process.argv.slice(2);
+const maxAt = args.indexOf("--max-brotli");
+const maxBrotli = maxAt >= 0 ? Number(args.splice(maxAt, 2)[1]) : null;
+if (maxAt >= 0 && !(maxBrotli > 0)) {
+  console.error("sizes.mjs: --max-brotli needs a number of bytes");
+  process.exit(2);
+}
+const dir = args[0] || process.env.TRUNK_STAGING_DIR || "dist";
 const FIRST_LOAD = new Set([".html", ".js", ".wasm", ".css", ".webmanifest"]);
 
 
@@ -39,4 +47,12 @@ const pad = (s, n) => String(s).padStart(n);
 console.log(`${"file".padEnd(40)} ${pad("raw", 9)} ${pad("gzip", 9)} ${pad("brotli", 9)}`);
 for (const f of [...files, { name: "total", ...total }]) {
   console.log(`${f.name.padEnd(40)} ${pad(f.raw, 9)} ${pad(f.gzip, 9)} ${pad(f.brotli, 9)}`);
+}
+
+if (maxBrotli !== null) {
+  if (total.brotli > maxBrotli) {
+    console.error(`first load is ${total.brotli} bytes brotli, over the ceiling of ${maxBrotli} (scripts/budgets.env)`);
+    process.exit(1);
+  }
+  console.log(`first load ${total.brotli} bytes brotli: within the ceiling of ${maxBrotli}`);
 }

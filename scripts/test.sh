@@ -48,8 +48,10 @@ run "browser tests (wasm-bindgen-test in headless Chromium)" \
 count_cargo "$LAST_LOG"
 
 if run "release build (trunk)" trunk build --release; then
-  stage "shipped sizes (dist/sizes.json, bytes)"
-  node scripts/sizes.mjs dist
+  # shellcheck source=budgets.env
+  source scripts/budgets.env
+  run "first-load size (dist/sizes.json, bytes; ceiling in scripts/budgets.env)" \
+    node scripts/sizes.mjs dist --max-brotli "$FIRST_LOAD_BROTLI_CEILING"
   run "builds for the offline test (scripts/e2e-builds.sh)" bash scripts/e2e-builds.sh
   report="$LOGS/e2e.json"
   PLAYWRIGHT_JSON_OUTPUT_NAME="$report" run "end-to-end tests (Playwright, headless Chromium)" \
