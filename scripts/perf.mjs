@@ -73,6 +73,9 @@ async function load(url, isApp) {
     // The baseline has no search: the browser's find is "ready" once the page has loaded.
     searchReady = await page.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventEnd);
   }
+  // The LCP entry is reported after the paint it measures, which can come after "load": wait for it
+  // (a static page reaches "load" before its first paint is reported).
+  await page.waitForFunction(() => window.__lcp > 0, null, { timeout: 30_000 });
   const m = await page.evaluate(() => ({
     fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
     lcp: window.__lcp,

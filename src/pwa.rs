@@ -36,6 +36,9 @@ pub struct Offline {
     pub on_dismiss: Callback<()>,
 }
 
+/// How long "Ready to work offline" stays on screen, in milliseconds.
+pub const OFFLINE_NOTICE_MS: u32 = 6_000;
+
 /// Registers the service worker after the first render (when enabled) and follows its life cycle.
 #[hook]
 pub fn use_offline() -> Offline {
@@ -64,6 +67,25 @@ pub fn use_offline() -> Offline {
         let set = status.setter();
         Callback::from(move |()| set.set(OfflineStatus::Idle))
     };
+    // "Ready to work offline" only informs (the live region has announced it): it goes away by itself
+    // after a while rather than cover the page. A new version waits for the user's answer.
+    {
+        let set = status.setter();
+        use_effect_with(*status, move |s| {
+            #[cfg(target_arch = "wasm32")]
+            let timer = (*s == OfflineStatus::OfflineReady).then(|| {
+                gloo_timers::callback::Timeout::new(OFFLINE_NOTICE_MS, move || {
+                    set.set(OfflineStatus::Idle)
+                })
+            });
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (s, set);
+            move || {
+                #[cfg(target_arch = "wasm32")]
+                drop(timer);
+            }
+        });
+    }
     Offline {
         status: *status,
         on_reload,
