@@ -9,6 +9,14 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
+
+// Development builds (`trunk serve`, TRUNK_PROFILE=debug) get no policy: the dev server adds its
+// live-reload script to the page after this hook has run, so no hash here could allow it.
+if (process.env.TRUNK_PROFILE === "debug" && !process.argv[2]) {
+  console.log("csp: development build, no policy (trunk serve injects its live-reload script)");
+  process.exit(0);
+}
+
 const PAGES = ["index.html", "embed.html"];
 
 /** The policy for a page whose inline scripts hash to `hashes`. */
