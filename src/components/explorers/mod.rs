@@ -20,6 +20,7 @@ use llm_qa_core::explore::kl::Kl;
 use llm_qa_core::explore::positional::Positional;
 use llm_qa_core::explore::relu::Activations;
 use llm_qa_core::explore::softmax::Softmax;
+use llm_qa_core::explore::UrlState;
 use llm_qa_core::i18n::{Lang, LangChoice};
 use yew::prelude::*;
 

@@ -14,6 +14,7 @@
 //!
 //! With √d_k = 2 the scaled scores reach ±3; unscaled, the softmax saturates towards one-hot rows.
 
+use super::UrlState;
 use super::{clip, url_int};
 
 pub const N: usize = 5;
@@ -179,14 +180,11 @@ impl Attention {
         let max = |w: [[f64; N]; N]| w[q].iter().copied().fold(0.0, f64::max);
         (max(weights(h, true)), max(weights(h, false)))
     }
+}
 
+impl UrlState for Attention {
     /// Reads `at.h` (heads), `at.q` (query token 0–4) and `at.s` (1 = scaled, 0 = not).
-    pub fn from_url(pairs: &[(String, String)]) -> (Self, Vec<String>) {
-        Self::default().with_url(pairs)
-    }
-
-    /// These settings with the URL's keys applied (a card's preset, say).
-    pub fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
+    fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
         let mut s = self.clone();
         let mut w = Vec::new();
         for (k, v) in pairs {
@@ -213,12 +211,7 @@ impl Attention {
         (s, w)
     }
 
-    pub fn to_url(&self) -> Vec<(String, String)> {
-        self.url_from(&Self::default())
-    }
-
-    /// The URL keys of the settings that differ from `d`.
-    pub fn url_from(&self, d: &Self) -> Vec<(String, String)> {
+    fn url_from(&self, d: &Self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         if self.heads != d.heads {
             out.push(("at.h".into(), self.heads.to_string()));

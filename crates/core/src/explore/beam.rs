@@ -7,6 +7,7 @@
 //! leaf is at depth 3, so no length normalisation is needed. Scores are natural-log probabilities;
 //! ties keep the earlier sequence in tree order.
 
+use super::UrlState;
 use super::{clip, url_int};
 use crate::i18n::Lang;
 
@@ -259,13 +260,10 @@ impl BeamSettings {
             self.width = (w.max(0.0).round() as usize).clamp(WIDTH_RANGE.0, WIDTH_RANGE.1);
         }
     }
+}
 
-    pub fn from_url(pairs: &[(String, String)]) -> (Self, Vec<String>) {
-        Self::default().with_url(pairs)
-    }
-
-    /// These settings with the URL's keys applied (a card's preset, say).
-    pub fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
+impl UrlState for BeamSettings {
+    fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
         let mut s = self.clone();
         let mut w = Vec::new();
         for (k, v) in pairs {
@@ -282,12 +280,7 @@ impl BeamSettings {
         (s, w)
     }
 
-    pub fn to_url(&self) -> Vec<(String, String)> {
-        self.url_from(&Self::default())
-    }
-
-    /// The URL keys of the settings that differ from `d`.
-    pub fn url_from(&self, d: &Self) -> Vec<(String, String)> {
+    fn url_from(&self, d: &Self) -> Vec<(String, String)> {
         if self == d {
             Vec::new()
         } else {

@@ -16,6 +16,7 @@
 //! shown as `<0xE4>`: an unknown word always splits, down to bytes if need be. Then the first `m`
 //! merges are applied in the order they were learned, which is what training did to corpus words.
 
+use super::UrlState;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -323,14 +324,11 @@ impl Tokenizer {
     pub fn set_text(&mut self, t: &str) {
         self.text = t.chars().take(MAX_INPUT_CHARS).collect();
     }
+}
 
+impl UrlState for Tokenizer {
     /// Reads `tk.m` (merges) and `tk.w` (the text, cut to `MAX_INPUT_CHARS`).
-    pub fn from_url(pairs: &[(String, String)]) -> (Self, Vec<String>) {
-        Self::default().with_url(pairs)
-    }
-
-    /// These settings with the URL's keys applied (a card's preset, say).
-    pub fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
+    fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
         let mut s = self.clone();
         let mut w = Vec::new();
         for (k, v) in pairs {
@@ -353,12 +351,7 @@ impl Tokenizer {
         (s, w)
     }
 
-    pub fn to_url(&self) -> Vec<(String, String)> {
-        self.url_from(&Self::default())
-    }
-
-    /// The URL keys of the settings that differ from `d`.
-    pub fn url_from(&self, d: &Self) -> Vec<(String, String)> {
+    fn url_from(&self, d: &Self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         if self.merges != d.merges {
             out.push(("tk.m".into(), self.merges.to_string()));

@@ -2,6 +2,7 @@
 //! probability the model gives the true token. The loss is −ln p; its gradient with respect to p is
 //! −1/p, and with respect to each logit it is q_i − y_i (softmax and cross-entropy together).
 
+use super::UrlState;
 use super::{clip, snap, url_num};
 use crate::lab::fixed;
 
@@ -83,13 +84,10 @@ impl CrossEntropy {
             .map(|(q, y)| q - y)
             .collect()
     }
+}
 
-    pub fn from_url(pairs: &[(String, String)]) -> (Self, Vec<String>) {
-        Self::default().with_url(pairs)
-    }
-
-    /// These settings with the URL's keys applied (a card's preset, say).
-    pub fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
+impl UrlState for CrossEntropy {
+    fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
         let mut s = self.clone();
         let mut w = Vec::new();
         for (k, v) in pairs {
@@ -106,12 +104,7 @@ impl CrossEntropy {
         (s, w)
     }
 
-    pub fn to_url(&self) -> Vec<(String, String)> {
-        self.url_from(&Self::default())
-    }
-
-    /// The URL keys of the settings that differ from `d`.
-    pub fn url_from(&self, d: &Self) -> Vec<(String, String)> {
+    fn url_from(&self, d: &Self) -> Vec<(String, String)> {
         if self == d {
             Vec::new()
         } else {

@@ -6,6 +6,7 @@
 //! result is then +∞, never NaN. Each distribution is edited as four weights (0–100) and normalised;
 //! all-zero weights are read as uniform (and `is_uniform_fallback` says so).
 
+use super::UrlState;
 use super::{clip, list_to_url, url_list};
 
 pub const N: usize = 4;
@@ -95,14 +96,11 @@ impl Kl {
         let (a, b) = (self.divergence(Which::P), self.divergence(Which::Q));
         a.is_finite() && b.is_finite() && (a - b).abs() < 5e-5
     }
+}
 
+impl UrlState for Kl {
     /// Reads `kl.p` and `kl.q`, four weights each.
-    pub fn from_url(pairs: &[(String, String)]) -> (Self, Vec<String>) {
-        Self::default().with_url(pairs)
-    }
-
-    /// These settings with the URL's keys applied (a card's preset, say).
-    pub fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
+    fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
         let mut s = self.clone();
         let mut w = Vec::new();
         for (k, v) in pairs {
@@ -124,12 +122,7 @@ impl Kl {
         (s, w)
     }
 
-    pub fn to_url(&self) -> Vec<(String, String)> {
-        self.url_from(&Self::default())
-    }
-
-    /// The URL keys of the settings that differ from `d`.
-    pub fn url_from(&self, d: &Self) -> Vec<(String, String)> {
+    fn url_from(&self, d: &Self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         if self.p != d.p {
             out.push(("kl.p".into(), list_to_url(&self.p, 0)));

@@ -33,6 +33,27 @@ macro_rules! strings {
     };
 }
 
+/// An explorer's settings as URL keys. Each explorer reads and writes its own prefixed keys relative
+/// to a starting point (its defaults, or a card's preset), so that a URL says only what differs.
+pub trait UrlState: Default + Clone {
+    /// These settings with the URL's keys applied: bad values are skipped and out-of-range ones
+    /// clamped, each with a warning; keys of other explorers are ignored.
+    fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>);
+
+    /// The URL keys of the settings that differ from `d`.
+    fn url_from(&self, d: &Self) -> Vec<(String, String)>;
+
+    /// The defaults with the URL's keys applied.
+    fn from_url(pairs: &[(String, String)]) -> (Self, Vec<String>) {
+        Self::default().with_url(pairs)
+    }
+
+    /// The URL keys of the settings that differ from the defaults.
+    fn to_url(&self) -> Vec<(String, String)> {
+        self.url_from(&Self::default())
+    }
+}
+
 pub mod attention;
 pub mod beam;
 pub mod bpe;

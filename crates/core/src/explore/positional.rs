@@ -5,6 +5,7 @@
 //! of two positions is Σ_i cos((p − q)·ω_i): it depends only on the offset, is largest at 0 (d/2),
 //! and falls off with distance — which is what lets attention see relative position.
 
+use super::UrlState;
 use super::{clip, url_int};
 
 pub const LEN_RANGE: (usize, usize) = (2, 50);
@@ -99,14 +100,11 @@ impl Positional {
             tau / f.last().copied().unwrap_or(1.0),
         )
     }
+}
 
+impl UrlState for Positional {
     /// Reads `pe.n` (length), `pe.d` (width) and `pe.p` (position; applied after the length).
-    pub fn from_url(pairs: &[(String, String)]) -> (Self, Vec<String>) {
-        Self::default().with_url(pairs)
-    }
-
-    /// These settings with the URL's keys applied (a card's preset, say).
-    pub fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
+    fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
         let mut s = self.clone();
         let mut w = Vec::new();
         let mut pos = None;
@@ -142,12 +140,7 @@ impl Positional {
         (s, w)
     }
 
-    pub fn to_url(&self) -> Vec<(String, String)> {
-        self.url_from(&Self::default())
-    }
-
-    /// The URL keys of the settings that differ from `d`.
-    pub fn url_from(&self, d: &Self) -> Vec<(String, String)> {
+    fn url_from(&self, d: &Self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         if self.len != d.len {
             out.push(("pe.n".into(), self.len.to_string()));

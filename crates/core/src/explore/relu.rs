@@ -5,6 +5,7 @@
 //! the exact x·Φ(x) with GELU'(x) = Φ(x) + x·φ(x). Pre-activations are μ + N(0, 1) from
 //! `SplitMix64::next_normal`, so the same seed gives the same layer everywhere.
 
+use super::UrlState;
 use super::{clip, snap, url_num};
 use crate::lab::fixed;
 use crate::sampling::SplitMix64;
@@ -174,14 +175,11 @@ impl Activations {
             mean_grad: grads.iter().sum::<f64>() / UNITS as f64,
         }
     }
+}
 
+impl UrlState for Activations {
     /// Reads `re.f` (relu, leaky or gelu), `re.m` (mean) and `re.s` (seed).
-    pub fn from_url(pairs: &[(String, String)]) -> (Self, Vec<String>) {
-        Self::default().with_url(pairs)
-    }
-
-    /// These settings with the URL's keys applied (a card's preset, say).
-    pub fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
+    fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
         let mut s = self.clone();
         let mut w = Vec::new();
         for (k, v) in pairs {
@@ -209,12 +207,7 @@ impl Activations {
         (s, w)
     }
 
-    pub fn to_url(&self) -> Vec<(String, String)> {
-        self.url_from(&Self::default())
-    }
-
-    /// The URL keys of the settings that differ from `d`.
-    pub fn url_from(&self, d: &Self) -> Vec<(String, String)> {
+    fn url_from(&self, d: &Self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         if self.act != d.act {
             out.push(("re.f".into(), self.act.id().into()));

@@ -5,6 +5,7 @@
 //! ±100 and every term fits an f64 (e^100 ≈ 2.7e43); the probabilities themselves are computed
 //! shifted by the maximum, which gives the same numbers without overflow.
 
+use super::UrlState;
 use super::{clip, dec, sig, snap, url_list, url_num};
 use crate::lab::fixed;
 
@@ -89,14 +90,11 @@ impl Softmax {
             probs: self.probs().iter().map(|&p| fixed(p, 4)).collect(),
         }
     }
+}
 
+impl UrlState for Softmax {
     /// Reads `sm.t` and `sm.z` (four comma-separated scores).
-    pub fn from_url(pairs: &[(String, String)]) -> (Self, Vec<String>) {
-        Self::default().with_url(pairs)
-    }
-
-    /// These settings with the URL's keys applied (a card's preset, say).
-    pub fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
+    fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
         let mut s = self.clone();
         let mut w = Vec::new();
         for (k, v) in pairs {
@@ -121,12 +119,7 @@ impl Softmax {
     }
 
     /// The URL keys for this state; defaults are left out.
-    pub fn to_url(&self) -> Vec<(String, String)> {
-        self.url_from(&Self::default())
-    }
-
-    /// The URL keys of the settings that differ from `d`.
-    pub fn url_from(&self, d: &Self) -> Vec<(String, String)> {
+    fn url_from(&self, d: &Self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         if self.temperature != d.temperature {
             out.push(("sm.t".into(), fixed(self.temperature, 1)));
