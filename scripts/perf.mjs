@@ -89,20 +89,33 @@ async function interactions(url) {
   const { context, page } = await throttledPage();
   await page.goto(url, { waitUntil: "load" });
   await page.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 120_000 });
+  // Per event: `paint` is input -> the next frame painted, as a user would wait for it, which
+  // includes idling until the display's next frame (up to 16.7 ms at 60 Hz, whatever the page does).
+  // `busy` is the main-thread work in that span: the event and the renders it triggers (flushed by a
+  // message-channel task, then style and layout forced), plus the frame's own rendering (from its
+  // requestAnimationFrame to the task after the paint). The per-event budgets apply to `busy`.
   const run = (selector, values) =>
     page.evaluate(
       async ({ selector, values }) => {
         const el = document.querySelector(selector);
-        const times = [];
+        const channel = new MessageChannel();
+        const afterTasks = () => new Promise((r) => { channel.port1.onmessage = r; channel.port2.postMessage(0); });
+        const paint = [];
+        const busy = [];
         for (const v of values) {
           const t0 = performance.now();
           el.value = v;
           el.dispatchEvent(new InputEvent("input", { bubbles: true }));
-          // The next frame after the update has been painted.
-          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-          times.push(performance.now() - t0);
+          await afterTasks();
+          document.body.getBoundingClientRect();
+          const tWork = performance.now();
+          let tFrame = 0;
+          await new Promise((r) => requestAnimationFrame(() => { tFrame = performance.now(); setTimeout(r, 0); }));
+          const t1 = performance.now();
+          paint.push(t1 - t0);
+          busy.push(tWork - t0 + (t1 - Math.max(tFrame, tWork)));
         }
-        return times;
+        return { paint, busy };
       },
       { selector, values },
     );
@@ -148,11 +161,15 @@ for (const [label, key, d] of rows) {
   const b = stats(runs.base.map((r) => r[key]));
   md += `| ${label} | ${f(a.median, d)} | ${f(a.min, d)} | ${f(a.max, d)} | ${f(b.median, d)} | ${f(b.min, d)} | ${f(b.max, d)} | ${f(a.median / b.median, 2)} |\n`;
 }
-const s = stats(inter.slider);
-const k = stats(inter.keys);
-md += `\n## Interaction latency (${EVENTS} events each, ${CPU_SLOWDOWN}× CPU slowdown)\n\n| interaction | p50 (ms) | p95 (ms) | max (ms) | budget p95 |\n|---|---:|---:|---:|---:|\n`;
-md += `| slider input → next paint | ${f(s.p50, 1)} | ${f(s.p95, 1)} | ${f(s.max, 1)} | 8 |\n`;
-md += `| keystroke → results painted | ${f(k.p50, 1)} | ${f(k.p95, 1)} | ${f(k.max, 1)} | 16 |\n`;
+const s = stats(inter.slider.busy);
+const k = stats(inter.keys.busy);
+const sp = stats(inter.slider.paint);
+const kp = stats(inter.keys.paint);
+md += `\n## Interaction latency (${EVENTS} events each, ${CPU_SLOWDOWN}× CPU slowdown)\n\n`;
+md += `"Busy" is the main thread's work from the input to the painted frame: the event, the renders it sets off, style, layout and paint. "To next paint" is what a user waits, which also counts idling until the display's next frame (up to 16.7 ms at 60 Hz, even for a page doing nothing). The budgets apply to the work.\n\n`;
+md += `| interaction | busy p50 (ms) | busy p95 (ms) | busy max (ms) | to next paint p50 | to next paint p95 | budget p95 |\n|---|---:|---:|---:|---:|---:|---:|\n`;
+md += `| slider input → next paint | ${f(s.p50, 1)} | ${f(s.p95, 1)} | ${f(s.max, 1)} | ${f(sp.p50, 1)} | ${f(sp.p95, 1)} | 8 |\n`;
+md += `| keystroke → results painted | ${f(k.p50, 1)} | ${f(k.p95, 1)} | ${f(k.max, 1)} | ${f(kp.p50, 1)} | ${f(kp.p95, 1)} | 16 |\n`;
 md += `\n## First-load size (bytes, from \`dist/sizes.json\`)\n\n| file | raw | gzip | brotli |\n|---|---:|---:|---:|\n`;
 for (const file of [...sizes.files, { name: "**total**", ...sizes.total }]) {
   md += `| ${file.name} | ${file.raw} | ${file.gzip} | ${file.brotli} |\n`;
@@ -161,8 +178,8 @@ const lcpRatio = stats(runs.app.map((r) => r.lcp)).median / stats(runs.base.map(
 md += `\n## Budgets\n\n| budget | target | measured | met |\n|---|---|---|---|\n`;
 md += `| LCP vs static baseline | ≤ 1.2× | ${f(lcpRatio, 2)}× | ${lcpRatio <= 1.2 ? "yes" : `no, by ${f((lcpRatio - 1.2) * 100 / 1.2, 0)}%`} |\n`;
 md += `| first load, brotli | ≤ 153,600 | ${sizes.total.brotli} | ${sizes.total.brotli <= 153600 ? "yes" : `no, by ${sizes.total.brotli - 153600} bytes`} |\n`;
-md += `| slider → paint p95 | ≤ 8 ms | ${f(s.p95, 1)} ms | ${s.p95 <= 8 ? "yes" : "no"} |\n`;
-md += `| keystroke → results p95 | ≤ 16 ms | ${f(k.p95, 1)} ms | ${k.p95 <= 16 ? "yes" : "no"} |\n`;
+md += `| slider → paint p95 (busy) | ≤ 8 ms | ${f(s.p95, 1)} ms | ${s.p95 <= 8 ? "yes" : `no, by ${f(s.p95 - 8, 1)} ms`} |\n`;
+md += `| keystroke → results p95 (busy) | ≤ 16 ms | ${f(k.p95, 1)} ms | ${k.p95 <= 16 ? "yes" : `no, by ${f(k.p95 - 16, 1)} ms`} |\n`;
 const notes = (() => {
   try {
     return readFileSync("docs/perf-notes.md", "utf8");

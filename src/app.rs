@@ -10,7 +10,7 @@ use llm_qa_core::theme::Theme;
 use yew::prelude::*;
 
 use crate::browser::{self, keys};
-use crate::components::card::Card;
+use crate::components::card_list::CardList;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::lab::Lab;
@@ -91,12 +91,19 @@ pub fn App(props: &AppProps) -> Html {
         let (query, topic) = (state.query.clone(), state.topic);
         use_memo((query, topic), |(q, t)| listing(q, *t))
     };
-    let visible: Vec<u8> = list
-        .ids
-        .iter()
-        .copied()
-        .filter(|&id| state.passes_filter(id))
-        .collect();
+    let visible: std::rc::Rc<Vec<u8>> = {
+        let state = state.clone();
+        use_memo(
+            (list.clone(), state.filter, state.marks.clone()),
+            move |(list, _, _)| {
+                list.ids
+                    .iter()
+                    .copied()
+                    .filter(|&id| state.passes_filter(id))
+                    .collect()
+            },
+        )
+    };
     let all_open = !visible.is_empty() && visible.iter().all(|id| state.open.contains(id));
 
     let on_lang = {
@@ -139,7 +146,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_expand_all = {
         let state = state.clone();
         let visible = visible.clone();
-        Callback::from(move |open: bool| state.dispatch(Action::SetAllOpen(visible.clone(), open)))
+        Callback::from(move |open: bool| state.dispatch(Action::SetAllOpen(visible.to_vec(), open)))
     };
     let on_quiz = {
         let state = state.clone();
@@ -147,7 +154,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |shuffle: bool| {
             let seed = shuffle.then(js_seed);
             state.dispatch(Action::StartQuiz {
-                ids: visible.clone(),
+                ids: visible.to_vec(),
                 shuffle_seed: seed,
             })
         })
@@ -189,14 +196,16 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let on_lab = {
-        let state = state.clone();
-        Callback::from(move |l: LabSettings| {
-            let mut r = current_route();
-            r.lab = l.to_url();
-            sync_url(&r, false);
-            state.dispatch(Action::SetLab(l));
-        })
+        let d = state.dispatcher();
+        Callback::from(move |l: LabSettings| d.dispatch(Action::SetLab(l)))
     };
+    // The address bar follows the lab once a change settles, not on every step of a drag: writing
+    // history entries is among the slowest things a slider step could do.
+    let on_lab_settle = Callback::from(|l: LabSettings| {
+        let mut r = current_route();
+        r.lab = l.to_url();
+        sync_url(&r, false);
+    });
 
     let ui = state.lang.ui().ui();
     let main = if let Some(quiz) = &state.quiz {
@@ -236,25 +245,17 @@ pub fn App(props: &AppProps) -> Html {
                 if visible.is_empty() {
                     <EmptyState lang={state.lang} on_query={on_query.clone()} />
                 }
-                <ol class="cards" aria-label={ui.question_label}>
-                    {for visible.iter().filter_map(|&id| bank::question(id)).map(|q| html! {
-                        <li key={q.id}>
-                            <Card
-                                question={q}
-                                lang={state.lang}
-                                open={state.open.contains(&q.id)}
-                                known={state.marks.has(q.id, Mark::Known)}
-                                starred={state.marks.has(q.id, Mark::Starred)}
-                                hits={list.hits.get(&q.id).cloned()}
-                                on_open={on_open.clone()}
-                                on_mark={on_mark.clone()}
-                                explore={state.explore.for_card(q.id).then(|| state.explore.clone())}
-                                explore_generation={state.explore.generation}
-                                on_explore={on_explore.clone()}
-                            />
-                        </li>
-                    })}
-                </ol>
+                <CardList
+                    lang={state.lang}
+                    listing={list.clone()}
+                    visible={visible.clone()}
+                    open={state.open.clone()}
+                    marks={state.marks.clone()}
+                    explore={state.explore.clone()}
+                    {on_open}
+                    {on_mark}
+                    {on_explore}
+                />
             </>
         }
     };
@@ -271,7 +272,7 @@ pub fn App(props: &AppProps) -> Html {
                 {main}
                 <section id="lab" class="lab-section" aria-labelledby="lab-title">
                     <h2 id="lab-title" class="section-title">{ui.lab_title}</h2>
-                    <Lab id="lab" lang={state.lang} settings={state.lab.clone()} on_change={on_lab} />
+                    <Lab id="lab" lang={state.lang} settings={state.lab.clone()} on_change={on_lab} on_settle={on_lab_settle} />
                     <crate::components::embed_share::EmbedShare id="lab-embed" lang={state.lang} spec={llm_qa_core::embed::EmbedSpec {
                         view: llm_qa_core::embed::View::Lab,
                         lang: Some(state.lang),

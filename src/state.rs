@@ -188,6 +188,25 @@ impl State {
     }
 }
 
+/// The order of every card in the list: the shown ones first, as given, then the others (hidden) by
+/// id. Cards leave the list by being hidden, never removed, so this always names each card once.
+pub fn display_order(shown: &[u8]) -> Vec<u8> {
+    let mut order = Vec::with_capacity(QUESTIONS.len());
+    let mut listed = [false; 256];
+    for &id in shown {
+        if !std::mem::replace(&mut listed[usize::from(id)], true) {
+            order.push(id);
+        }
+    }
+    order.extend(
+        QUESTIONS
+            .iter()
+            .map(|q| q.id)
+            .filter(|&id| !listed[usize::from(id)]),
+    );
+    order
+}
+
 /// Where focus goes when card `id` leaves the list `shown`: the card after it, else the one before.
 pub fn neighbour(shown: &[u8], id: u8) -> Option<u8> {
     let at = shown.iter().position(|&x| x == id)?;
@@ -277,6 +296,18 @@ mod tests {
             Action::SetFilter(StudyFilter::NotKnown),
         ]);
         assert!(!s.passes_filter(5) && s.passes_filter(6));
+    }
+
+    #[test]
+    fn the_display_order_puts_the_shown_cards_first_and_names_every_card_once() {
+        let order = display_order(&[22, 5, 22, 1]);
+        assert_eq!(&order[..3], &[22, 5, 1]);
+        assert_eq!(order[3], 2, "the hidden rest follow by id");
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        let all: Vec<u8> = QUESTIONS.iter().map(|q| q.id).collect();
+        assert_eq!(sorted, all);
+        assert_eq!(display_order(&[]), all);
     }
 
     #[test]

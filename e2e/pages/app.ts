@@ -36,7 +36,8 @@ export class AppPage {
     this.main = page.getByRole("main");
     this.footer = page.getByRole("contentinfo");
     this.heading = page.getByRole("heading", { level: 1 });
-    this.cards = page.locator("article.card");
+    // Cards the search or a filter leaves out stay in the page, hidden: count the shown ones.
+    this.cards = page.locator("article.card").filter({ visible: true });
     this.search = page.getByRole("searchbox");
     this.resultCount = page.getByRole("status");
   }

@@ -65,6 +65,18 @@ test("the Embed panel with its snippets", async ({ app, page }) => {
   await expectNoViolations(page, "Embed panel");
 });
 
+test("opening a disclosure by keyboard keeps focus on its summary", async ({ app, page }) => {
+  await app.open("?lang=en");
+  const embed = app.card(3).locator("details.share summary");
+  await embed.focus();
+  await page.keyboard.press("Enter");
+  await expect(app.card(3).locator(".share pre")).toHaveCount(2);
+  await expect(embed).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(app.card(3).locator(".share pre")).toHaveCount(0);
+  await expect(embed).toBeFocused();
+});
+
 test.describe("embeds", () => {
   // axe-core adds a <style> element of its own when it walks into shadow roots, which our policy
   // rightly refuses; the policy itself is checked by csp.spec.ts and, through console errors, by
@@ -223,14 +235,14 @@ test("marking a card known under the 'Not yet known' filter moves focus to the n
   const known = app.card(3).getByRole("button", { name: "Known" });
   await known.focus();
   await page.keyboard.press("Enter");
-  await expect(app.card(3)).toHaveCount(0);
+  await expect(app.card(3)).toBeHidden();
   await expect(app.cardToggle(4)).toBeFocused();
   expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe("BODY");
 
   // The last card hidden: focus goes back to the one before.
   await app.card(50).getByRole("button", { name: "Known" }).focus();
   await page.keyboard.press("Space");
-  await expect(app.card(50)).toHaveCount(0);
+  await expect(app.card(50)).toBeHidden();
   await expect(app.cardToggle(49)).toBeFocused();
 });
 

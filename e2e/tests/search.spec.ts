@@ -74,7 +74,7 @@ test("topic chips filter alone and together with the query", async ({ app, page 
   await chips.getByRole("button", { name: "Math & Optimization" }).click();
   await expect(chips.getByRole("button", { name: "Math & Optimization" })).toHaveAttribute("aria-pressed", "true");
   await expect(app.resultCount).toHaveText("10 of 50");
-  await expect(app.card(1)).toHaveCount(0);
+  await expect(app.card(1)).toBeHidden();
   await app.search.fill("softmax");
   await expect(app.cards.first()).toHaveAttribute("id", "q23");
   await expect(page).toHaveURL(/topic=math/);
@@ -103,4 +103,24 @@ test("the URL carries the search: reload and Back/Forward restore it", async ({ 
 test("#q12 still opens its card when loaded with a search in the URL", async ({ app }) => {
   await app.open("?lang=en&q=beam#q12");
   await expect(app.cardAnswer(12)).toBeVisible();
+});
+
+test("searching hides and shows cards without rebuilding them, in ranked order", async ({ app, page }) => {
+  await app.open("?lang=en");
+  // Open card 2 and keep hold of its answer: it must be the same element after a search and a clear.
+  await app.cardToggle(2).click();
+  const answer = await app.cardAnswer(2).elementHandle();
+  await app.search.fill("attention");
+  await expect(app.resultCount).not.toHaveText("50 of 50");
+  const shown = await app.cards.evaluateAll((cards) => cards.map((c) => c.id));
+  // The shown cards come first in the list, in the ranked order; the others are hidden after them.
+  const all = await page.locator("ol.cards > li").evaluateAll((lis) =>
+    lis.map((li) => ({ id: li.querySelector("article")!.id, hidden: li.hidden })),
+  );
+  expect(all.slice(0, shown.length).map((c) => c.id)).toEqual(shown);
+  expect(all.slice(shown.length).every((c) => c.hidden)).toBe(true);
+  await app.search.fill("");
+  await expect(app.cards).toHaveCount(50);
+  expect(await answer!.evaluate((a) => a.isConnected && a === document.querySelector("#q2 .card__answers"))).toBe(true);
+  await expect(app.cardAnswer(2)).toBeVisible();
 });

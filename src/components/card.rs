@@ -121,19 +121,26 @@ pub fn Card(props: &Props) -> Html {
             </span>
         }
     });
-    let excerpts = props.hits.as_ref().filter(|_| !props.open).map(|h| {
-        shown
-            .iter()
-            .filter_map(|&lang| {
-                let (text, ranges) = h.excerpt[idx(lang)].clone()?;
-                Some(html! {
-                    <p class="card__excerpt" lang={lang.tag()}>
-                        <Highlighted text={AttrValue::from(text)} ranges={ranges} />
-                    </p>
+    // Always one node (an empty list when there is nothing to show): an `Option` here would add or
+    // drop a child of the article, and Yew's unkeyed diff would then rebuild the whole <details>.
+    let excerpts: Html = props
+        .hits
+        .as_ref()
+        .filter(|_| !props.open)
+        .map(|h| {
+            shown
+                .iter()
+                .filter_map(|&lang| {
+                    let (text, ranges) = h.excerpt[idx(lang)].clone()?;
+                    Some(html! {
+                        <p class="card__excerpt" lang={lang.tag()}>
+                            <Highlighted text={AttrValue::from(text)} ranges={ranges} />
+                        </p>
+                    })
                 })
-            })
-            .collect::<Html>()
-    });
+                .collect::<Html>()
+        })
+        .unwrap_or_default();
     let answers = shown.iter().map(|&lang| {
         html! {
             <div class="answer" lang={lang.tag()}>{rich_text::blocks(q.text(lang).answer)}</div>

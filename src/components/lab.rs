@@ -19,7 +19,12 @@ pub struct Props {
     pub id: AttrValue,
     pub lang: LangChoice,
     pub settings: LabSettings,
+    /// Every change, as it happens (each step of a dragged slider).
     pub on_change: Callback<LabSettings>,
+    /// Changes once they are settled: a slider let go or stepped by a key, any other control at
+    /// once. The page-level lab writes the address bar here, not on every step of a drag.
+    #[prop_or_default]
+    pub on_settle: Callback<LabSettings>,
     /// What "Reset" goes back to.
     #[prop_or_default]
     pub reset_to: LabSettings,
@@ -30,6 +35,15 @@ fn input_number(e: &Event) -> Option<f64> {
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
         .map(|i| i.value_as_number())
         .filter(|v| v.is_finite())
+}
+
+/// Sends a settled change to both of the lab's listeners.
+fn emit_settled(props: &Props) -> impl Fn(LabSettings) + 'static {
+    let (change, settle) = (props.on_change.clone(), props.on_settle.clone());
+    move |next: LabSettings| {
+        change.emit(next.clone());
+        settle.emit(next);
+    }
 }
 
 fn reason(f: Filter, lang: Lang) -> &'static str {
@@ -55,14 +69,15 @@ pub fn Lab(props: &Props) -> Html {
     let seed = use_mut_ref(|| 1u64);
     let id = |name: &str| format!("{}-{name}", props.id);
 
-    let change = |f: fn(&mut LabSettings, f64)| {
-        let on_change = props.on_change.clone();
+    // A slider reports each step of a drag as `input` and the value it was left at as `change`.
+    let change = |f: fn(&mut LabSettings, f64), to: &Callback<LabSettings>| {
+        let to = to.clone();
         let s = s.clone();
-        Callback::from(move |e: InputEvent| {
+        Callback::from(move |e: Event| {
             if let Some(v) = input_number(&e) {
                 let mut next = s.clone();
                 f(&mut next, v);
-                on_change.emit(next);
+                to.emit(next);
             }
         })
     };
@@ -87,7 +102,8 @@ pub fn Lab(props: &Props) -> Html {
                     step={fixed(step, 2)}
                     value={fixed(value, 2)}
                     aria-valuetext={shown}
-                    oninput={change(f)}
+                    oninput={change(f, &props.on_change).reform(|e: InputEvent| e.into())}
+                    onchange={change(f, &props.on_settle)}
                 />
             </div>
         }
@@ -109,7 +125,7 @@ pub fn Lab(props: &Props) -> Html {
     };
 
     let on_prompt = {
-        let on_change = props.on_change.clone();
+        let emit = emit_settled(props);
         let s = s.clone();
         Callback::from(move |e: Event| {
             if let Some(sel) = e
@@ -117,7 +133,7 @@ pub fn Lab(props: &Props) -> Html {
                 .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
             {
                 if let Some(i) = PROMPTS.iter().position(|p| p.id == sel.value()) {
-                    on_change.emit(LabSettings {
+                    emit(LabSettings {
                         prompt: i,
                         logits: None,
                         ..s.clone()
@@ -127,7 +143,7 @@ pub fn Lab(props: &Props) -> Html {
         })
     };
     let on_order = {
-        let on_change = props.on_change.clone();
+        let emit = emit_settled(props);
         let s = s.clone();
         Callback::from(move |_| {
             let mut next = s.clone();
@@ -135,16 +151,16 @@ pub fn Lab(props: &Props) -> Html {
                 Order::TemperatureFirst => Order::TemperatureLast,
                 Order::TemperatureLast => Order::TemperatureFirst,
             };
-            on_change.emit(next);
+            emit(next);
         })
     };
     let on_reset = {
-        let on_change = props.on_change.clone();
+        let emit = emit_settled(props);
         let reset = props.reset_to.clone();
         let draws = draws.clone();
         Callback::from(move |_| {
             draws.set(None);
-            on_change.emit(reset.clone());
+            emit(reset.clone());
         })
     };
     let sample = |n: usize| {
@@ -171,7 +187,7 @@ pub fn Lab(props: &Props) -> Html {
             <summary>{ui.lab_edit_logits}</summary>
             <div class="lab__logits">
                 {for logits.iter().enumerate().map(|(i, &l)| {
-                    let on_change = props.on_change.clone();
+                    let emit = emit_settled(props);
                     let s = s.clone();
                     let el = id(&format!("logit-{i}"));
                     let oninput = Callback::from(move |e: InputEvent| {
@@ -180,7 +196,7 @@ pub fn Lab(props: &Props) -> Html {
                             let mut ls = next.logits();
                             ls[i] = v.clamp(LOGIT_RANGE.0, LOGIT_RANGE.1);
                             next.logits = Some(ls);
-                            on_change.emit(next);
+                            emit(next);
                         }
                     });
                     html! {
@@ -193,12 +209,12 @@ pub fn Lab(props: &Props) -> Html {
             </div>
             if s.logits.is_some() {
                 <button type="button" class="button" onclick={
-                    let on_change = props.on_change.clone();
+                    let emit = emit_settled(props);
                     let s = s.clone();
                     // The button goes away once the logits are restored: keep focus in the editor.
                     let first = id("logit-0");
                     Callback::from(move |e: MouseEvent| {
-                        on_change.emit(LabSettings { logits: None, ..s.clone() });
+                        emit(LabSettings { logits: None, ..s.clone() });
                         crate::browser::focus_near(e.target(), &first);
                     })
                 }>{ui.lab_reset_logits}</button>
@@ -247,7 +263,8 @@ pub fn Lab(props: &Props) -> Html {
                     {if *show_table { ui.lab_hide_table } else { ui.lab_show_table }}
                 </button>
             </div>
-            {draws.as_ref().map(|(seed, d)| html! { <Draws lang={lang} settings={s.clone()} dist={(*dist).clone()} draws={d.clone()} seed={*seed} /> })}
+            // Always one node, so that the first draw does not shift (and rebuild) the siblings.
+            {draws.as_ref().map(|(seed, d)| html! { <Draws lang={lang} settings={s.clone()} dist={(*dist).clone()} draws={d.clone()} seed={*seed} /> }).unwrap_or_default()}
             <div id={id("table")} hidden={!*show_table}>
                 if *show_table {
                     <ProbTable lang={lang} settings={s.clone()} dist={(*dist).clone()} />

@@ -1,6 +1,7 @@
 //! One file per component. Components receive data and callbacks; they do not compute.
 
 pub mod card;
+pub mod card_list;
 pub mod embed_share;
 pub mod embed_view;
 pub mod explorers;
