@@ -37,7 +37,7 @@ pub fn EmbedShare(props: &Props) -> Html {
     // The snippets need the page's address: built only once opened, never in the prerendered HTML.
     // Always one node (empty while closed): an `Option` would change the number of children, and
     // Yew's unkeyed diff, which pairs children from the end, would then rebuild the focused summary.
-    let body: Html = (*open).then(|| {
+    let body: Html = if *open {
         let (base, origin) = browser::app_base();
         let snippets = [
             (ui.embed_element, props.spec.element_snippet(&base)),
@@ -75,7 +75,9 @@ pub fn EmbedShare(props: &Props) -> Html {
                 </p>
             </div>
         }
-    }).unwrap_or_default();
+    } else {
+        Html::default()
+    };
     html! {
         <details class="share" {ontoggle}>
             <summary class="share__toggle">{ui.embed}</summary>
