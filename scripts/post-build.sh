@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/prerender.sh # the first screen, in English and Chinese, into index.html
 node scripts/embed.mjs    # embed.js, its stylesheet, embed.html and the example blog page
+node scripts/loader.mjs   # the wasm waits for the first paint (no preload)
 node scripts/csp.mjs      # the Content-Security-Policy of index.html and embed.html (hashes inline scripts)
 node scripts/sw.mjs       # the service worker: hashes every file as shipped, so it comes after edits
 node scripts/sizes.mjs    # raw/gzip/brotli sizes of what a first visit loads, into sizes.json

@@ -35,12 +35,19 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     // After the first render (which matches the prerendered HTML), apply what the address bar, the
-    // stored choices and the browser's languages say.
+    // stored choices and the browser's languages say. In a task of its own: hydration is the
+    // longest task of a load, and this (with the render it causes) need not make it longer.
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            restore(&state);
-            browser::set_root_attr("data-ready", "true");
+            let restore_now = move || {
+                restore(&state);
+                browser::set_root_attr("data-ready", "true");
+            };
+            #[cfg(target_arch = "wasm32")]
+            gloo_timers::callback::Timeout::new(0, restore_now).forget();
+            #[cfg(not(target_arch = "wasm32"))]
+            restore_now();
         });
     }
     use_listeners(&state);

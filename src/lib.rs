@@ -52,13 +52,60 @@ pub fn start() {
         .get_attribute("data-prerender")
         .and_then(|l| LangChoice::parse(&l))
         .unwrap_or_default();
-    let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), app::AppProps { lang });
-    #[cfg(feature = "hydration")]
-    if root.has_child_nodes() {
-        renderer.hydrate();
+    let mount = move || {
+        let renderer =
+            yew::Renderer::<App>::with_root_and_props(root.clone(), app::AppProps { lang });
+        #[cfg(feature = "hydration")]
+        if root.has_child_nodes() {
+            renderer.hydrate();
+            return;
+        }
+        renderer.render();
+    };
+    after_first_paint(mount);
+}
+
+/// Runs `f` once the prerendered page has been painted: the wasm often arrives before the browser's
+/// first paint, and hydrating straight away would hold that paint (and the largest contentful
+/// paint) back behind the whole hydration. A hidden page (a background tab) paints nothing, so it
+/// goes ahead at once.
+#[cfg(all(target_arch = "wasm32", feature = "csr"))]
+fn after_first_paint(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let window = web_sys::window();
+    let visible = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .is_some_and(|d| !d.hidden());
+    let Some(window) = window.filter(|_| visible) else {
+        f();
         return;
+    };
+    // The frame callback runs just before the paint; the task it queues runs just after.
+    let pending = std::rc::Rc::new(std::cell::RefCell::new(Some(f)));
+    let run = {
+        let pending = pending.clone();
+        move || {
+            let f = pending.borrow_mut().take();
+            if let Some(f) = f {
+                f();
+            }
+        }
+    };
+    let frame = Closure::once_into_js(move || {
+        gloo_timers::callback::Timeout::new(0, run).forget();
+    });
+    if window
+        .request_animation_frame(frame.unchecked_ref())
+        .is_err()
+    {
+        let f = pending.borrow_mut().take();
+        if let Some(f) = f {
+            f();
+        }
     }
-    renderer.render();
 }
 
 /// Native builds (tests, prerendering) have nothing to mount.

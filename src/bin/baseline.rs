@@ -7,49 +7,13 @@
 use std::fmt::Write;
 use std::process::ExitCode;
 
-use llm_qa_core::bank::{Block, Inline, QUESTIONS, SOURCE};
+use llm_qa_core::bank::{QUESTIONS, SOURCE};
 use llm_qa_core::i18n::Lang;
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
-}
-
-fn inlines(out: &mut String, items: &[Inline]) {
-    for i in items {
-        match i {
-            Inline::Text(t) => out.push_str(&escape(t)),
-            Inline::Math(f) => out.push_str(f.mathml),
-        }
-    }
-}
-
-fn blocks(out: &mut String, items: &[Block]) {
-    for b in items {
-        match b {
-            Block::Para(p) => {
-                out.push_str("<p>");
-                inlines(out, p);
-                out.push_str("</p>");
-            }
-            Block::Bullets(l) | Block::Steps(l) => {
-                let tag = if matches!(b, Block::Bullets(_)) {
-                    "ul"
-                } else {
-                    "ol"
-                };
-                let _ = write!(out, "<{tag}>");
-                for li in l.iter() {
-                    out.push_str("<li>");
-                    inlines(out, li);
-                    out.push_str("</li>");
-                }
-                let _ = write!(out, "</{tag}>");
-            }
-            Block::Math(f) => out.push_str(f.mathml),
-        }
-    }
 }
 
 const CSS: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;line-height:1.6}\
@@ -77,7 +41,7 @@ fn main() -> ExitCode {
                 q.id,
                 escape(t.question_plain)
             );
-            blocks(&mut out, t.answer);
+            out.push_str(t.answer_html);
             out.push_str("</section>");
         }
         out.push_str("</article>");

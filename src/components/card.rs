@@ -143,7 +143,7 @@ pub fn Card(props: &Props) -> Html {
         .unwrap_or_default();
     let answers = shown.iter().map(|&lang| {
         html! {
-            <div class="answer" lang={lang.tag()}>{rich_text::blocks(q.text(lang).answer)}</div>
+            <div class="answer" lang={lang.tag()}>{rich_text::answer(q.text(lang))}</div>
         }
     });
 

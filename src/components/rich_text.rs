@@ -2,11 +2,16 @@
 //! and checked at build time from our own data file (`crates/bankgen`), so inserting it as markup
 //! is safe; nothing typed by a user ever reaches this.
 
-use llm_qa_core::bank::{Block, Formula, Inline};
+use llm_qa_core::bank::{Block, Formula, Inline, Text};
 use yew::prelude::*;
 
 fn formula(f: &Formula) -> Html {
     Html::from_html_unchecked(AttrValue::Static(f.mathml))
+}
+
+/// An answer: one piece of static HTML made at build time (see `Text::answer_html`).
+pub fn answer(t: &Text) -> Html {
+    Html::from_html_unchecked(AttrValue::Static(t.answer_html))
 }
 
 pub fn inlines(items: &[Inline]) -> Html {

@@ -54,9 +54,9 @@ fn localized<T>(p: &Pair<T>, f: impl Fn(&T) -> String) -> String {
 
 fn text(t: &Text) -> String {
     format!(
-        "Text {{\n            question: {},\n            answer: {},\n            question_plain: {:?},\n            answer_plain: {:?},\n        }}",
+        "Text {{\n            question: {},\n            answer_html: {:?},\n            question_plain: {:?},\n            answer_plain: {:?},\n        }}",
         line(&t.question),
-        blocks(&t.answer),
+        crate::markup::blocks_html(&t.answer),
         t.question_plain,
         t.answer_plain
     )

@@ -276,9 +276,91 @@ pub fn blocks_plain(blocks: &[Block]) -> String {
     lines.join("\n")
 }
 
+/// Escapes text for an HTML text node.
+fn escape_text(out: &mut String, t: &str) {
+    for c in t.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+fn inline_html(out: &mut String, line: &[Inline]) {
+    for i in line {
+        match i {
+            Inline::Text(t) => escape_text(out, t),
+            Inline::Math(f) => out.push_str(&f.mathml),
+        }
+    }
+}
+
+/// A field as HTML, the way the app shows it: paragraphs, lists and formulas (display formulas in a
+/// `div.math-block`). Text is escaped and formulas are the checked MathML, so the result is safe to
+/// insert as markup; the app then treats each answer as one piece of static HTML, with nothing to
+/// build or compare element by element.
+pub fn blocks_html(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        match b {
+            Block::Para(l) => {
+                out.push_str("<p>");
+                inline_html(&mut out, l);
+                out.push_str("</p>");
+            }
+            Block::Bullets(items) | Block::Steps(items) => {
+                let tag = if matches!(b, Block::Bullets(_)) {
+                    "ul"
+                } else {
+                    "ol"
+                };
+                out.push('<');
+                out.push_str(tag);
+                out.push('>');
+                for l in items {
+                    out.push_str("<li>");
+                    inline_html(&mut out, l);
+                    out.push_str("</li>");
+                }
+                out.push_str("</");
+                out.push_str(tag);
+                out.push('>');
+            }
+            Block::Math(f) => {
+                out.push_str("<div class=\"math-block\">");
+                out.push_str(&f.mathml);
+                out.push_str("</div>");
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_escapes_text_and_keeps_structure() {
+        let conv = conv();
+        let b = blocks(
+            "A <script>alert(1)</script> & $x$\n\n- one\n- two\n\n1. first",
+            &conv,
+        )
+        .unwrap();
+        let html = blocks_html(&b);
+        assert!(
+            html.starts_with("<p>A &lt;script&gt;alert(1)&lt;/script&gt; &amp; <math"),
+            "{html}"
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(
+            html.contains("<ul><li>one</li><li>two</li></ul><ol><li>first</li></ol>"),
+            "{html}"
+        );
+    }
 
     fn conv() -> Converter {
         Converter::new()

@@ -472,8 +472,13 @@ fn generated_code_is_deterministic_and_escaped() {
     let a = generate(&bank);
     assert_eq!(a, generate(&check(&valid(), RULES).unwrap()));
     assert!(a.contains("pub static QUESTIONS: &[Question] = &["));
-    assert!(a.contains("Block::Math(Formula { tex: \"\\\\text{softmax}(x_i)"));
-    assert!(a.contains("Block::Bullets(&[&[Inline::Text(\"Words: whole words.\")], "));
+    // Answers are one escaped HTML string each, display formulas in a math block.
+    assert!(
+        a.contains("<div class=\\\"math-block\\\"><math display=\\\"block\\\">"),
+        "{a}"
+    );
+    assert!(a.contains("answer_html: \"<p>"), "{a}");
+    assert!(a.contains("<ul><li>Words: whole words.</li><li>"), "{a}");
     assert!(a.contains("topics: &[1, 0],"));
     assert!(a.contains("zh: \"分词\""));
     // Quotes and backslashes in text become valid literals.
@@ -483,7 +488,7 @@ fn generated_code_is_deterministic_and_escaped() {
     );
     let code = generate(&check(&src, RULES).unwrap());
     assert!(
-        code.contains(r#"Inline::Text("Words: \"quoted\" and a \\ backslash.")"#),
+        code.contains(r#"<li>Words: \"quoted\" and a \\ backslash.</li>"#),
         "{code}"
     );
 }

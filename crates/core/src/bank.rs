@@ -57,7 +57,10 @@ pub struct Question {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
     pub question: &'static [Inline],
-    pub answer: &'static [Block],
+    /// The answer as HTML: paragraphs, lists and MathML, text escaped at build time (bankgen), so
+    /// safe to insert as markup. One static string per answer, where a tree of blocks would have to
+    /// be built, hydrated and compared element by element on every render.
+    pub answer_html: &'static str,
     /// Plain text for search: formulas as their TeX source, without `$`.
     pub question_plain: &'static str,
     /// Plain text for search: one line per paragraph, list item or display formula.

@@ -1,0 +1,15 @@
+import { chromium } from "@playwright/test";
+import { writeFileSync } from "node:fs";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.mjs";
+import { startServer } from "./server.mjs";
+const srv = await startServer({ root: process.argv[2] || "dist", port: 0 });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: "block" });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+await cdp.send("Profiler.enable"); await cdp.send("Profiler.setSamplingInterval", { interval: 200 }); await cdp.send("Profiler.start");
+await page.goto(srv.url + (process.argv[3] || ""), { waitUntil: "load" });
+await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+const { profile } = await cdp.send("Profiler.stop"); writeFileSync("/tmp/boot.cpuprofile", JSON.stringify(profile));
+await browser.close(); await srv.close();

@@ -1,0 +1,18 @@
+import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.mjs";
+import { startServer } from "./server.mjs";
+const srv = await startServer({ root: process.argv[2] || "dist", port: 0 });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+let release; const gate = new Promise((r) => (release = r));
+await page.route(/_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+await page.addInitScript(() => { window.__lcp = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp.push([Math.round(e.startTime), e.element && (e.element.tagName + "." + e.element.className), e.size]); }).observe({ type: "largest-contentful-paint", buffered: true }); });
+await page.goto(srv.url + (process.argv[3] || ""));
+await page.waitForTimeout(500);
+await page.evaluate(() => { window.__h1 = document.querySelector("h1.page-title"); window.__q1 = document.querySelector("#q1 .card__q"); window.__q1t = window.__q1.firstChild; });
+console.log("before", JSON.stringify(await page.evaluate(() => window.__lcp)));
+release();
+await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+await page.waitForTimeout(500);
+console.log(await page.evaluate(() => ({ h1same: window.__h1 === document.querySelector("h1.page-title"), q1same: window.__q1 === document.querySelector("#q1 .card__q"), q1text: window.__q1t === document.querySelector("#q1 .card__q").firstChild, h1text: window.__h1.isConnected, lcp: window.__lcp })));
+await browser.close(); await srv.close();
