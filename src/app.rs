@@ -25,6 +25,10 @@ pub struct AppProps {
     /// prerendered in; the visitor's own choice is applied right after.
     #[prop_or_default]
     pub lang: LangChoice,
+    /// The app is hydrating prerendered HTML: the card list then hydrates its cards later, one at a
+    /// time (see `components::card_list`).
+    #[prop_or_default]
+    pub hydrating: bool,
 }
 
 #[component]
@@ -33,6 +37,13 @@ pub fn App(props: &AppProps) -> Html {
         lang: props.lang,
         ..State::default()
     });
+    // Only the list created by hydration holds island cards; one made later (after a quiz) renders
+    // its cards itself.
+    let islands_lang = {
+        let first = use_mut_ref(|| props.hydrating);
+        let islands = std::mem::replace(&mut *first.borrow_mut(), false).then_some(props.lang);
+        islands
+    };
 
     // After the first render (which matches the prerendered HTML), apply what the address bar, the
     // stored choices and the browser's languages say. In a task of its own: hydration is the
@@ -262,6 +273,7 @@ pub fn App(props: &AppProps) -> Html {
                     {on_open}
                     {on_mark}
                     {on_explore}
+                    {islands_lang}
                 />
             </>
         }

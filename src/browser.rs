@@ -79,9 +79,13 @@ mod imp {
         }
     }
 
+    /// Sets an attribute on `<html>` if it is not already so: writing even the same value makes the
+    /// browser recheck the style of the whole page, which selectors on `<html>` depend on.
     pub fn set_root_attr(name: &str, value: &str) {
         if let Some(root) = document().and_then(|d| d.document_element()) {
-            root.set_attribute(name, value).ok();
+            if root.get_attribute(name).as_deref() != Some(value) {
+                root.set_attribute(name, value).ok();
+            }
         }
     }
 

@@ -53,10 +53,13 @@ pub fn start() {
         .and_then(|l| LangChoice::parse(&l))
         .unwrap_or_default();
     let mount = move || {
-        let renderer =
-            yew::Renderer::<App>::with_root_and_props(root.clone(), app::AppProps { lang });
+        let hydrating = cfg!(feature = "hydration") && root.has_child_nodes();
+        let renderer = yew::Renderer::<App>::with_root_and_props(
+            root.clone(),
+            app::AppProps { lang, hydrating },
+        );
         #[cfg(feature = "hydration")]
-        if root.has_child_nodes() {
+        if hydrating {
             renderer.hydrate();
             return;
         }

@@ -26,11 +26,15 @@ test("the app hydrates the prerendered page instead of rebuilding it", async ({ 
     });
   });
   await app.open("?lang=en");
+  // The cards hydrate after the page, one per task (islands): wait until every one has.
+  await expect(page.locator("html")).toHaveAttribute("data-cards", "live");
   const same = await page.evaluate(() => {
     const before = (window as any).__prerenderedCard;
     return !!before && before === document.getElementById("q1") && before.isConnected;
   });
   expect(same, "card 1 is the prerendered node, kept by hydration").toBe(true);
+  await app.card(50).getByRole("button", { name: "Known" }).click();
+  await expect(app.card(50).getByRole("button", { name: "Known" })).toHaveAttribute("aria-pressed", "true");
   // Hydrated nodes are live: the disclosure and the marks work.
   await app.cardToggle(1).click();
   await expect(app.cardAnswer(1)).toBeVisible();

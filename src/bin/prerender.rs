@@ -14,10 +14,15 @@ use llm_qa_core::i18n::LangChoice;
 const MOUNT: &str = r#"<div id="app"></div>"#;
 
 async fn render(lang: LangChoice) -> String {
-    yew::LocalServerRenderer::<App>::with_props(AppProps { lang })
-        .hydratable(true)
-        .render()
-        .await
+    // The card list embeds each card prerendered on its own, to be hydrated as an island.
+    llm_qa::components::card_list::set_prerendered_cards(lang).await;
+    yew::LocalServerRenderer::<App>::with_props(AppProps {
+        lang,
+        hydrating: true,
+    })
+    .hydratable(true)
+    .render()
+    .await
 }
 
 fn main() -> ExitCode {

@@ -25,7 +25,7 @@ pub struct CardHits {
     pub excerpt: [Option<MarkedText>; 2],
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct Props {
     pub question: &'static Question,
     pub lang: LangChoice,

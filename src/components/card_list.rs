@@ -2,16 +2,26 @@
 //! study filter leave out are hidden, not removed, so a keystroke changes attributes and order
 //! instead of building and tearing down whole answers. It is its own component so that a change
 //! elsewhere on the page (a lab slider, the toolbar) does not touch the list at all.
+//!
+//! **Islands.** On a prerendered page the cards are most of what hydration would walk, in one long
+//! task that holds the phone's main thread (Lighthouse's total blocking time). So the list hydrates
+//! them later, one card per task: at first each card is only its prerendered HTML, owned by the list
+//! as raw markup (cheap to hydrate: Yew just takes the nodes), and each is then hydrated in place as
+//! an app of its own (`yew::Renderer::hydrate` on the card's host element), which keeps the nodes
+//! (focus, an answer opened in the meantime) and from then on follows the list's props through
+//! `AppHandle::update`. A card whose props change before its turn (a stored mark, a search from the
+//! address bar, another language) is hydrated at once. Without prerendered HTML (development
+//! builds, the tests' own renders, the list rebuilt after a quiz) the cards are plain children.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use llm_qa_core::bank;
+use llm_qa_core::bank::{self, Question};
 use llm_qa_core::i18n::LangChoice;
 use llm_qa_core::progress::{Mark, Marks};
 use yew::prelude::*;
 
-use super::card::Card;
+use super::card::{Card, Props as CardProps};
 use super::explorers::ExploreChange;
 use crate::search_view::Listing;
 use crate::state::{display_order, ExploreUrl};
@@ -29,6 +39,60 @@ pub struct Props {
     pub on_open: Callback<(u8, bool)>,
     pub on_mark: Callback<(u8, Mark)>,
     pub on_explore: Callback<ExploreChange>,
+    /// The list is being hydrated from prerendered HTML in `islands_lang`: hydrate the cards as
+    /// islands (see the module's notes). Read once, when the list is created.
+    #[prop_or_default]
+    pub islands_lang: Option<LangChoice>,
+}
+
+/// The id of the element each island card is hydrated into.
+pub fn host_id(id: u8) -> String {
+    format!("q{id}-host")
+}
+
+/// What card `q` is given, in the list as it stands.
+fn card_props(props: &Props, q: &'static Question, listed: bool) -> CardProps {
+    CardProps {
+        question: q,
+        lang: props.lang,
+        open: props.open.contains(&q.id),
+        known: props.marks.has(q.id, Mark::Known),
+        starred: props.marks.has(q.id, Mark::Starred),
+        hits: listed
+            .then(|| props.listing.hits.get(&q.id).cloned())
+            .flatten(),
+        on_open: props.on_open.clone(),
+        on_mark: props.on_mark.clone(),
+        explore: props.explore.for_card(q.id).then(|| props.explore.clone()),
+        explore_generation: props.explore.generation,
+        in_app: true,
+        on_explore: Some(props.on_explore.clone()),
+    }
+}
+
+/// What card `q` is prerendered with: the page's language and nothing else.
+#[cfg(feature = "ssr")]
+fn prerendered_props(
+    q: &'static Question,
+    lang: LangChoice,
+    on_open: Callback<(u8, bool)>,
+    on_mark: Callback<(u8, Mark)>,
+    on_explore: Option<Callback<ExploreChange>>,
+) -> CardProps {
+    CardProps {
+        question: q,
+        lang,
+        open: false,
+        known: false,
+        starred: false,
+        hits: None,
+        on_open,
+        on_mark,
+        explore: None,
+        explore_generation: 0,
+        in_app: true,
+        on_explore,
+    }
 }
 
 #[component]
@@ -36,25 +100,288 @@ pub fn CardList(props: &Props) -> Html {
     let ui = props.lang.ui().ui();
     let order = use_memo(props.visible.clone(), |v| display_order(v));
     let shown = props.visible.len();
+    // Fixed for the life of the list: islands only when created by hydration.
+    let islands = *use_state(|| props.islands_lang);
+    let cards: Vec<(bool, &'static Question)> = order
+        .iter()
+        .enumerate()
+        .filter_map(|(at, &id)| bank::question(id).map(|q| (at < shown, q)))
+        .collect();
+
+    let list = use_node_ref();
+    island::use_islands(islands, props, &cards, list.clone());
+
     html! {
-        <ol class="cards" aria-label={ui.question_label}>
-            {for order.iter().enumerate().filter_map(|(at, &id)| bank::question(id).map(|q| (at < shown, q))).map(|(listed, q)| html! {
+        <ol class="cards" aria-label={ui.question_label} ref={list}>
+            {for cards.iter().map(|&(listed, q)| html! {
                 <li key={q.id} hidden={!listed}>
-                    <Card
-                        question={q}
-                        lang={props.lang}
-                        open={props.open.contains(&q.id)}
-                        known={props.marks.has(q.id, Mark::Known)}
-                        starred={props.marks.has(q.id, Mark::Starred)}
-                        hits={listed.then(|| props.listing.hits.get(&q.id).cloned()).flatten()}
-                        on_open={props.on_open.clone()}
-                        on_mark={props.on_mark.clone()}
-                        explore={props.explore.for_card(q.id).then(|| props.explore.clone())}
-                        explore_generation={props.explore.generation}
-                        on_explore={props.on_explore.clone()}
-                    />
+                    if let Some(lang) = islands {
+                        {island_markup(q, lang)}
+                    } else {
+                        <Card ..card_props(props, q, listed) />
+                    }
                 </li>
             })}
         </ol>
+    }
+}
+
+/// An island card as the list holds it: raw markup. In the browser the markup is never read (the
+/// prerendered nodes are taken as they are); the server renderer writes the card's own prerendered
+/// HTML (see `set_prerendered_cards`) inside its host element.
+fn island_markup(q: &'static Question, lang: LangChoice) -> Html {
+    #[cfg(feature = "ssr")]
+    {
+        let inner = PRERENDERED
+            .with(|p| p.borrow().get(&(q.id, lang.code())).cloned())
+            .unwrap_or_default();
+        Html::from_html_unchecked(
+            format!(
+                r#"<div class="card-host" id="{}">{inner}</div>"#,
+                host_id(q.id)
+            )
+            .into(),
+        )
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = (q, lang);
+        Html::from_html_unchecked(AttrValue::Static(""))
+    }
+}
+
+#[cfg(feature = "ssr")]
+thread_local! {
+    static PRERENDERED: std::cell::RefCell<std::collections::HashMap<(u8, &'static str), String>> =
+        Default::default();
+}
+
+/// Renders every card as prerendered for `lang`, for the list's islands to embed: the prerender
+/// binary calls this before rendering the app in that language.
+#[cfg(feature = "ssr")]
+pub async fn set_prerendered_cards(lang: LangChoice) {
+    for q in bank::QUESTIONS {
+        let html = yew::LocalServerRenderer::<Card>::with_props(prerendered_props(
+            q,
+            lang,
+            Callback::noop(),
+            Callback::noop(),
+            None,
+        ))
+        .hydratable(true)
+        .render()
+        .await;
+        PRERENDERED.with(|p| p.borrow_mut().insert((q.id, lang.code()), html));
+    }
+}
+
+/// Native builds (the prerenderer, tests) and builds without hydration never hydrate.
+#[cfg(not(all(target_arch = "wasm32", feature = "hydration")))]
+mod island {
+    use super::{LangChoice, Props, Question};
+    use yew::prelude::*;
+
+    #[hook]
+    pub fn use_islands(
+        _lang: Option<LangChoice>,
+        _props: &Props,
+        _cards: &[(bool, &'static Question)],
+        _list: NodeRef,
+    ) {
+    }
+}
+
+#[cfg(all(target_arch = "wasm32", feature = "hydration"))]
+mod island {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::rc::Rc;
+
+    use gloo_events::{EventListener, EventListenerOptions};
+    use gloo_timers::callback::Timeout;
+    use llm_qa_core::bank::{self, Question};
+    use llm_qa_core::i18n::LangChoice;
+    use wasm_bindgen::JsCast;
+    use yew::prelude::*;
+    use yew::AppHandle;
+
+    use super::{card_props, host_id, Card, CardProps, Props};
+
+    #[derive(Default)]
+    struct Islands {
+        /// Hydrated cards, with the props last given to them.
+        live: HashMap<u8, (AppHandle<Card>, CardProps)>,
+        /// What every card should show now, in display order.
+        desired: Vec<(u8, CardProps)>,
+        lang: Option<LangChoice>,
+        /// The pending next step of the hydration chain.
+        next: Option<Timeout>,
+    }
+
+    /// The props card `q` is hydrated with: what shapes its prerendered HTML (the page's language,
+    /// closed, unmarked, no search hits) and the rest as it is now (callbacks, explorer settings,
+    /// which a closed card does not show).
+    fn first_props(lang: LangChoice, now: &CardProps) -> CardProps {
+        CardProps {
+            lang,
+            open: false,
+            known: false,
+            starred: false,
+            hits: None,
+            ..now.clone()
+        }
+    }
+
+    /// One task of the chain: hydrates every waiting card that no longer matches its prerendered
+    /// HTML, and the first waiting one that still does; then queues the next task if any wait.
+    fn step(islands: Rc<RefCell<Islands>>) {
+        islands.borrow_mut().next = None;
+        let mut took_one = false;
+        hydrate_where(&islands, |_, matches| {
+            let take = !matches || !took_one;
+            took_one |= take && matches;
+            take
+        });
+        schedule(&islands);
+    }
+
+    /// Hydrates card `id` now if it is still waiting: someone is about to use it.
+    fn hydrate_card(islands: &Rc<RefCell<Islands>>, id: u8) {
+        hydrate_where(islands, |card, _| card == id);
+    }
+
+    /// Hydrates the waiting cards `pick` chooses, in display order; `pick` is given each waiting
+    /// card's id and whether the card still matches its prerendered HTML.
+    fn hydrate_where(islands: &Rc<RefCell<Islands>>, mut pick: impl FnMut(u8, bool) -> bool) {
+        let batch = {
+            let me = islands.borrow();
+            let Some(lang) = me.lang else { return };
+            let mut batch = Vec::new();
+            for (id, now) in &me.desired {
+                let Some(q) = bank::question(*id) else {
+                    continue;
+                };
+                if me.live.contains_key(id) {
+                    continue;
+                }
+                let first = first_props(lang, now);
+                let matches = *now == first;
+                if pick(*id, matches) {
+                    batch.push((q, first, now.clone()));
+                }
+            }
+            batch
+        };
+        // No borrow is held while a card hydrates: its render may dispatch to the app, whose list
+        // then re-renders and comes back here.
+        for (q, first, now) in batch {
+            let Some(host) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&host_id(q.id)))
+            else {
+                crate::browser::warn(&format!("card {}: no prerendered host to hydrate", q.id));
+                continue;
+            };
+            // Outside any render, hydrate() runs to the end before it returns: the card matches its
+            // prerendered nodes, and can then be brought to what it should show now.
+            let mut handle =
+                yew::Renderer::<Card>::with_root_and_props(host, first.clone()).hydrate();
+            if now != first {
+                handle.update(now.clone());
+            }
+            islands.borrow_mut().live.insert(q.id, (handle, now));
+        }
+    }
+
+    fn schedule(islands: &Rc<RefCell<Islands>>) {
+        let mut me = islands.borrow_mut();
+        let waiting = me.desired.iter().any(|(id, _)| !me.live.contains_key(id));
+        if !waiting && !me.desired.is_empty() {
+            // Every card is hydrated (tests and the perf harness wait for this).
+            crate::browser::set_root_attr("data-cards", "live");
+        }
+        if waiting && me.next.is_none() {
+            let again = islands.clone();
+            me.next = Some(Timeout::new(0, move || step(again)));
+        }
+    }
+
+    #[hook]
+    pub fn use_islands(
+        lang: Option<LangChoice>,
+        props: &Props,
+        cards: &[(bool, &'static Question)],
+        list: NodeRef,
+    ) {
+        let islands = use_mut_ref(Islands::default);
+        let desired: Vec<(u8, CardProps)> = cards
+            .iter()
+            .map(|&(listed, q)| (q.id, card_props(props, q, listed)))
+            .collect();
+        {
+            let islands = islands.clone();
+            // After every render of the list: hydrated cards follow their props at once; the others
+            // are hydrated by the chain, one per task, or in the next task if they must change.
+            use_effect(move || {
+                if lang.is_some() {
+                    {
+                        let mut me = islands.borrow_mut();
+                        me.lang = lang;
+                        let Islands { live, .. } = &mut *me;
+                        for (id, now) in &desired {
+                            if let Some((handle, last)) = live.get_mut(id) {
+                                if last != now {
+                                    handle.update(now.clone());
+                                    *last = now.clone();
+                                }
+                            }
+                        }
+                        me.desired = desired;
+                    }
+                    schedule(&islands);
+                }
+                || ()
+            });
+        }
+        // The list goes (a quiz starts): so do its card apps and the chain. Until then, a card that
+        // is about to be used (pressed, touched or reached by keyboard) is hydrated at once, before
+        // its click or key arrives.
+        use_effect_with((), move |_| {
+            let listeners = list.get().map(|list| {
+                ["pointerdown", "focusin"].map(|kind| {
+                    let islands = islands.clone();
+                    EventListener::new_with_options(
+                        &list,
+                        kind,
+                        EventListenerOptions::run_in_capture_phase(),
+                        move |e| {
+                            let id = e
+                                .target()
+                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                                .and_then(|t| t.closest(".card-host").ok().flatten())
+                                .and_then(|host| {
+                                    host.id()
+                                        .strip_prefix('q')?
+                                        .strip_suffix("-host")?
+                                        .parse::<u8>()
+                                        .ok()
+                                });
+                            if let Some(id) = id {
+                                hydrate_card(&islands, id);
+                            }
+                        },
+                    )
+                })
+            });
+            move || {
+                drop(listeners);
+                let mut me = islands.borrow_mut();
+                me.next = None;
+                me.desired.clear();
+                for (_, (handle, _)) in me.live.drain() {
+                    handle.destroy();
+                }
+            }
+        });
     }
 }

@@ -171,9 +171,12 @@ fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
-        // `{n}` spells 1e300 with 301 digits; scientific notation stays short.
-        Value::Number(n) if n.abs() >= 1e15 || (*n != 0.0 && n.abs() < 1e-6) => format!("{n:e}"),
-        Value::Number(n) => n.to_string(),
+        // Without Rust's float formatting, which would add ~14 KB to the wasm for these warnings
+        // alone: whole numbers as integers, others to three decimals, extremes in words.
+        Value::Number(n) if n.abs() >= 1e15 => "a number too large to be an id".into(),
+        Value::Number(n) if n.fract() == 0.0 => crate::lab::fixed(*n, 0),
+        Value::Number(n) if n.abs() < 1e-3 => "a number too small to be an id".into(),
+        Value::Number(n) => crate::lab::fixed(*n, 3),
         Value::String(s) if s.chars().count() > 20 => {
             format!("a {}-character string", s.chars().count())
         }
@@ -399,6 +402,13 @@ mod tests {
             valid,
         );
         assert_eq!(got.warnings.len(), 4, "{:?}", got.warnings);
+        assert!(got.warnings[0].contains("too large"), "{:?}", got.warnings);
+        assert!(got.warnings[1].contains("too small"), "{:?}", got.warnings);
+        assert!(
+            got.warnings[3].contains("mark 0.500:"),
+            "{:?}",
+            got.warnings
+        );
         assert!(
             got.warnings.iter().all(|w| w.len() < 100),
             "{:?}",

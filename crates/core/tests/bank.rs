@@ -3,7 +3,7 @@
 //!
 //! (Without the bank file the crate does not build at all: `build.rs` fails naming it.)
 
-use llm_qa_core::bank::{self, Block, Inline, Question, Text, QUESTIONS, SOURCE, TOPICS};
+use llm_qa_core::bank::{self, Block, Inline, Question, QUESTIONS, SOURCE, TOPICS};
 use llm_qa_core::i18n::Lang;
 
 const LANGS: [Lang; 2] = [Lang::En, Lang::Zh];
@@ -31,6 +31,43 @@ fn blocks_nonempty(blocks: &[Block]) -> bool {
         })
 }
 
+/// The pieces of `html` between each `open` and the next `close` (inclusive of `close`).
+fn pieces<'a>(html: &'a str, open: &str, close: &str) -> Vec<&'a str> {
+    html.split(open)
+        .skip(1)
+        .filter_map(|rest| rest.find(close).map(|end| &rest[..end + close.len()]))
+        .collect()
+}
+
+/// The display formulas of an answer, as MathML.
+fn display_maths(html: &str) -> Vec<&str> {
+    pieces(html, "<div class=\"math-block\">", "</math>")
+}
+
+/// The inline formulas of an answer, as MathML.
+fn inline_maths(html: &str) -> Vec<String> {
+    pieces(html, "<math>", "</math>")
+        .into_iter()
+        .map(|m| format!("<math>{m}"))
+        .collect()
+}
+
+/// An answer's HTML is blocks of text, lists and formulas, each closed, none empty.
+fn answer_well_formed(html: &str) -> bool {
+    let opens = |tag: &str| html.matches(&format!("<{tag}>")).count();
+    let closes = |tag: &str| html.matches(&format!("</{tag}>")).count();
+    !html.is_empty()
+        && ["<p>", "<ul>", "<ol>", "<div class=\"math-block\">"]
+            .iter()
+            .any(|s| html.starts_with(s))
+        && ["p", "ul", "ol", "li"]
+            .iter()
+            .all(|t| opens(t) == closes(t))
+        && !html.contains("<p></p>")
+        && !html.contains("<li></li>")
+        && !html.contains("<script")
+}
+
 #[test]
 fn fifty_questions_with_ids_1_to_50_in_order() {
     assert_eq!(QUESTIONS.len(), 50);
@@ -56,7 +93,11 @@ fn every_field_is_filled_in_both_languages() {
         for lang in LANGS {
             let t = q.text(lang);
             assert!(inlines_nonempty(t.question), "question {}, {lang:?}", q.id);
-            assert!(blocks_nonempty(t.answer), "answer {}, {lang:?}", q.id);
+            assert!(
+                answer_well_formed(t.answer_html),
+                "answer {}, {lang:?}",
+                q.id
+            );
             assert!(!t.question_plain.trim().is_empty(), "{} {lang:?}", q.id);
             assert!(!t.answer_plain.trim().is_empty(), "{} {lang:?}", q.id);
         }
@@ -85,50 +126,39 @@ fn chinese_text_is_chinese_and_english_text_is_not() {
 fn the_formula_questions_have_display_math_as_mathml() {
     for id in [23, 24, 25, 26, 29, 30, 31, 32] {
         for lang in LANGS {
-            let maths: Vec<_> = q(id)
-                .text(lang)
-                .answer
-                .iter()
-                .filter_map(|b| match b {
-                    Block::Math(f) => Some(f),
-                    _ => None,
-                })
-                .collect();
+            let maths = display_maths(q(id).text(lang).answer_html);
             assert!(
                 !maths.is_empty(),
                 "question {id} {lang:?} has no display formula"
             );
             for f in maths {
-                assert!(
-                    f.mathml.starts_with("<math display=\"block\">"),
-                    "{}",
-                    f.mathml
-                );
-                assert!(f.mathml.ends_with("</math>"));
-                assert!(!f.tex.contains('$'));
+                assert!(f.starts_with("<math display=\"block\">"), "{f}");
+                assert!(f.ends_with("</math>"));
             }
         }
     }
     // Both languages carry the same formulas.
     for q in QUESTIONS {
-        let tex = |t: &Text| -> Vec<&str> {
-            t.answer
-                .iter()
-                .filter_map(|b| match b {
-                    Block::Math(f) => Some(f.tex),
-                    _ => None,
-                })
-                .collect()
-        };
-        assert_eq!(tex(&q.en), tex(&q.zh), "question {}", q.id);
+        assert_eq!(
+            display_maths(q.en.answer_html),
+            display_maths(q.zh.answer_html),
+            "question {}",
+            q.id
+        );
+        assert_eq!(
+            inline_maths(q.en.answer_html),
+            inline_maths(q.zh.answer_html),
+            "question {}",
+            q.id
+        );
     }
 }
 
 #[test]
 fn formulas_are_converted_to_the_expected_mathml() {
-    let display = |id: u8| match q(id).en.answer.iter().find(|b| matches!(b, Block::Math(_))) {
-        Some(Block::Math(f)) => f.mathml,
-        _ => panic!("question {id} has no display formula"),
+    let display = |id: u8| match display_maths(q(id).en.answer_html).first() {
+        Some(f) => f.to_string(),
+        None => panic!("question {id} has no display formula"),
     };
     assert!(display(23).contains("<munder>") && display(23).contains("∑"));
     assert!(display(24).contains("<msqrt><msub><mi>d</mi><mi>k</mi></msub></msqrt>"));
@@ -137,28 +167,16 @@ fn formulas_are_converted_to_the_expected_mathml() {
     assert!(display(30).contains("<mtable"));
     assert!(display(31).contains("⋅"));
     assert!(display(32).contains("<mtext>softmax</mtext>"));
-    // Inline formulas: Q5's k = 5 and Q30's ReLU.
-    let inline = |id: u8, lang: Lang| -> Vec<(&str, &str)> {
-        let mut out = Vec::new();
-        for b in q(id).text(lang).answer {
-            if let Block::Para(line) = b {
-                for i in *line {
-                    if let Inline::Math(f) = i {
-                        out.push((f.tex, f.mathml));
-                    }
-                }
-            }
-        }
-        out
-    };
+    // Inline formulas: Q5's k = 5 and Q30's ReLU, with their TeX in the plain text.
     for lang in LANGS {
         assert_eq!(
-            inline(5, lang),
-            [("k = 5", "<math><mi>k</mi><mo>=</mo><mn>5</mn></math>")]
+            inline_maths(q(5).text(lang).answer_html),
+            ["<math><mi>k</mi><mo>=</mo><mn>5</mn></math>"]
         );
-        let relu = inline(30, lang);
-        assert_eq!(relu[0].0, r"f(x) = \max(0, x)");
-        assert!(relu[0].1.starts_with("<math>") && relu[0].1.contains(">max</mo>"));
+        assert!(q(5).text(lang).answer_plain.contains("k = 5"));
+        let relu = inline_maths(q(30).text(lang).answer_html);
+        assert!(relu[0].contains(">max</mo>"), "{relu:?}");
+        assert!(q(30).text(lang).answer_plain.contains(r"f(x) = \max(0, x)"));
     }
     // Plain text keeps the TeX, without dollars.
     assert!(q(5).en.answer_plain.contains("with k = 5, for instance"));
@@ -230,14 +248,14 @@ fn source_sentences_are_in_the_right_question_and_language() {
 fn lists_keep_their_shape() {
     // Q14: three bullets in both languages; Q36 and Q45: three numbered steps.
     let count = |id: u8, lang: Lang, steps: bool| -> usize {
-        q(id)
-            .text(lang)
-            .answer
+        let (open, close) = if steps {
+            ("<ol>", "</ol>")
+        } else {
+            ("<ul>", "</ul>")
+        };
+        pieces(q(id).text(lang).answer_html, open, close)
             .iter()
-            .map(|b| match (b, steps) {
-                (Block::Bullets(items), false) | (Block::Steps(items), true) => items.len(),
-                _ => 0,
-            })
+            .map(|list| list.matches("<li>").count())
             .sum()
     };
     for lang in LANGS {
