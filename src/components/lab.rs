@@ -65,6 +65,7 @@ pub fn Lab(props: &Props) -> Html {
     let prompt = s.prompt();
     let dist = use_memo(s.clone(), |s| s.distribution());
     let show_table = use_state(|| false);
+    let logits_open = use_state(|| false);
     let draws = use_state(|| None::<(u64, Vec<usize>)>);
     let seed = use_mut_ref(|| 1u64);
     let id = |name: &str| format!("{}-{name}", props.id);
@@ -182,9 +183,23 @@ pub fn Lab(props: &Props) -> Html {
     };
 
     let logits = s.logits();
+    // The editor's inputs are built once it is opened: a dozen labelled inputs that most visits never
+    // see would otherwise be rendered, hydrated and diffed on every slider step.
+    let on_logits_toggle = {
+        let logits_open = logits_open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            {
+                logits_open.set(d.open());
+            }
+        })
+    };
     let logit_editor = html! {
-        <details class="lab__advanced">
+        <details class="lab__advanced" ontoggle={on_logits_toggle}>
             <summary>{ui.lab_edit_logits}</summary>
+            if *logits_open {
             <div class="lab__logits">
                 {for logits.iter().enumerate().map(|(i, &l)| {
                     let emit = emit_settled(props);
@@ -218,6 +233,7 @@ pub fn Lab(props: &Props) -> Html {
                         crate::browser::focus_near(e.target(), &first);
                     })
                 }>{ui.lab_reset_logits}</button>
+            }
             }
         </details>
     };
