@@ -8,7 +8,7 @@ const context = await browser.newContext({ viewport: { width: 412, height: 823 }
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-await cdp.send("Profiler.enable"); await cdp.send("Profiler.setSamplingInterval", { interval: 200 }); await cdp.send("Profiler.start");
+await cdp.send("Profiler.enable"); await cdp.send("Profiler.setSamplingInterval", { interval: 100 }); await cdp.send("Profiler.start");
 await page.goto(srv.url + (process.argv[3] || ""), { waitUntil: "load" });
 await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
 const { profile } = await cdp.send("Profiler.stop"); writeFileSync("/tmp/boot.cpuprofile", JSON.stringify(profile));

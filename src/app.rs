@@ -13,11 +13,32 @@ use crate::browser::{self, keys};
 use crate::components::card_list::CardList;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
-use crate::components::lab::Lab;
+use crate::components::island::{self, use_island};
+use crate::components::lab::{Lab, Props as LabProps};
 use crate::components::quiz::{QuizView, QUIZ_HEADING_ID};
 use crate::components::toolbar::{Toolbar, SEARCH_ID};
 use crate::search_view::listing;
 use crate::state::{Action, State};
+
+/// The element the page-level lab is hydrated into when it is an island.
+pub const LAB_HOST: &str = "lab-host";
+
+/// The page-level lab's props.
+pub fn lab_props(
+    lang: LangChoice,
+    settings: LabSettings,
+    on_change: Callback<LabSettings>,
+    on_settle: Callback<LabSettings>,
+) -> LabProps {
+    LabProps {
+        id: AttrValue::Static("lab"),
+        lang,
+        settings,
+        on_change,
+        on_settle,
+        reset_to: LabSettings::default(),
+    }
+}
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -45,22 +66,6 @@ pub fn App(props: &AppProps) -> Html {
         islands
     };
 
-    // After the first render (which matches the prerendered HTML), apply what the address bar, the
-    // stored choices and the browser's languages say. In a task of its own: hydration is the
-    // longest task of a load, and this (with the render it causes) need not make it longer.
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            let restore_now = move || {
-                restore(&state);
-                browser::set_root_attr("data-ready", "true");
-            };
-            #[cfg(target_arch = "wasm32")]
-            gloo_timers::callback::Timeout::new(0, restore_now).forget();
-            #[cfg(not(target_arch = "wasm32"))]
-            restore_now();
-        });
-    }
     use_listeners(&state);
 
     // The theme goes on <html data-theme> (boot.js put the remembered one there before the first
@@ -213,17 +218,49 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    // Memoised, like the cards' callbacks: the lab then renders only when its own props change.
     let on_lab = {
         let d = state.dispatcher();
-        Callback::from(move |l: LabSettings| d.dispatch(Action::SetLab(l)))
+        use_callback((), move |l: LabSettings, _| d.dispatch(Action::SetLab(l)))
     };
     // The address bar follows the lab once a change settles, not on every step of a drag: writing
     // history entries is among the slowest things a slider step could do.
-    let on_lab_settle = Callback::from(|l: LabSettings| {
+    let on_lab_settle = use_callback((), |l: LabSettings, _| {
         let mut r = current_route();
         r.lab = l.to_url();
         sync_url(&r, false);
     });
+    let lab = lab_props(state.lang, state.lab.clone(), on_lab, on_lab_settle);
+    // On a prerendered page the lab, far down the page, is hydrated in a task of its own after the
+    // rest (see `components::island`).
+    let lab_island = *use_state(|| props.hydrating);
+    use_island::<Lab>(
+        lab_island,
+        LAB_HOST,
+        LabProps {
+            lang: props.lang,
+            settings: LabSettings::default(),
+            ..lab.clone()
+        },
+        lab.clone(),
+    );
+    // After the first render (which matches the prerendered HTML), apply what the address bar, the
+    // stored choices and the browser's languages say. In a task of its own: hydration is the
+    // longest task of a load, and this (with the render it causes) need not make it longer. (After
+    // the lab's island, whose task was queued just above: the app is ready once both are done.)
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let restore_now = move || {
+                restore(&state);
+                browser::set_root_attr("data-ready", "true");
+            };
+            #[cfg(target_arch = "wasm32")]
+            gloo_timers::callback::Timeout::new(0, restore_now).forget();
+            #[cfg(not(target_arch = "wasm32"))]
+            restore_now();
+        });
+    }
 
     let ui = state.lang.ui().ui();
     let main = if let Some(quiz) = &state.quiz {
@@ -291,7 +328,11 @@ pub fn App(props: &AppProps) -> Html {
                 {main}
                 <section id="lab" class="lab-section" aria-labelledby="lab-title">
                     <h2 id="lab-title" class="section-title">{ui.lab_title}</h2>
-                    <Lab id="lab" lang={state.lang} settings={state.lab.clone()} on_change={on_lab} on_settle={on_lab_settle} />
+                    if lab_island {
+                        {island::markup(LAB_HOST)}
+                    } else {
+                        <Lab ..lab />
+                    }
                     <crate::components::embed_share::EmbedShare id="lab-embed" lang={state.lang} spec={llm_qa_core::embed::EmbedSpec {
                         view: llm_qa_core::embed::View::Lab,
                         lang: Some(state.lang),

@@ -13,7 +13,7 @@ use llm_qa_core::sampling::{
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct Props {
     /// Prefix for element ids, unique on the page.
     pub id: AttrValue,

@@ -8,6 +8,7 @@ pub mod explorers;
 pub mod footer;
 pub mod header;
 pub mod highlight;
+pub mod island;
 pub mod lab;
 pub mod lang_toggle;
 pub mod quiz;

@@ -1,0 +1,14 @@
+import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.mjs";
+import { startServer } from "./server.mjs";
+const srv = await startServer({ root: "dist", port: 0 });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const page = await browser.newPage();
+const logs = []; page.on("console", (m) => logs.push(m.type() + ": " + m.text())); page.on("pageerror", (e) => logs.push("err " + e.message));
+await page.goto(srv.url + "?lang=zh&t=1.5#lab");
+await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+console.log("t value", await page.locator("#lab-t").inputValue(), await page.locator("#lab-t").getAttribute("aria-label"), await page.locator(".lab label[for=lab-t]").textContent());
+await page.locator("#lab-t").focus(); await page.keyboard.press("ArrowRight");
+console.log("after", await page.locator("#lab-t").inputValue(), page.url());
+console.log(logs.join("\n"));
+await browser.close(); await srv.close();

@@ -1,0 +1,122 @@
+//! One component hydrated later than the page around it (the page-level lab): the parent holds its
+//! prerendered HTML as raw markup, which hydration takes without walking, and the component is
+//! hydrated in place as an app of its own in a task after the page's, then follows its props through
+//! `AppHandle::update`. The card list does the same for its fifty cards, one per task
+//! (`card_list.rs`).
+
+use yew::prelude::*;
+
+/// The raw markup standing for an island inside its parent. The server renderer writes the
+/// component's own prerendered HTML (given to `set_prerendered`) in a host element with id `host`;
+/// in the browser the markup is never read (hydration takes the prerendered nodes as they are).
+pub fn markup(host: &'static str) -> Html {
+    #[cfg(feature = "ssr")]
+    {
+        let html = PRERENDERED
+            .with(|p| p.borrow().get(host).cloned())
+            .unwrap_or_default();
+        Html::from_html_unchecked(format!(r#"<div id="{host}">{html}</div>"#).into())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = host;
+        Html::from_html_unchecked(AttrValue::Static(""))
+    }
+}
+
+#[cfg(feature = "ssr")]
+thread_local! {
+    static PRERENDERED: std::cell::RefCell<std::collections::HashMap<&'static str, String>> =
+        Default::default();
+}
+
+/// Prerenders `C` with `props` for the island in `host`: the prerender binary calls this before it
+/// renders the page that holds the island.
+#[cfg(feature = "ssr")]
+pub async fn set_prerendered<C>(host: &'static str, props: C::Properties)
+where
+    C: BaseComponent,
+{
+    let html = yew::LocalServerRenderer::<C>::with_props(props)
+        .hydratable(true)
+        .render()
+        .await;
+    PRERENDERED.with(|p| p.borrow_mut().insert(host, html));
+}
+
+/// Hydrates `C` into the element `host` in the next task, with the props it was prerendered with
+/// (`first`), and keeps it at `now` from then on. Does nothing unless `enabled` (the parent was
+/// itself hydrated from prerendered HTML).
+#[cfg(all(target_arch = "wasm32", feature = "hydration"))]
+#[hook]
+pub fn use_island<C>(enabled: bool, host: &'static str, first: C::Properties, now: C::Properties)
+where
+    C: BaseComponent,
+    C::Properties: Clone + PartialEq,
+{
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    struct Island<C: BaseComponent> {
+        live: Option<(yew::AppHandle<C>, C::Properties)>,
+        now: Option<C::Properties>,
+        pending: Option<gloo_timers::callback::Timeout>,
+    }
+
+    let island = use_mut_ref(|| Island::<C> {
+        live: None,
+        now: None,
+        pending: None,
+    });
+    use_effect(move || {
+        if enabled {
+            let mut me = island.borrow_mut();
+            match &mut me.live {
+                Some((handle, last)) => {
+                    if *last != now {
+                        handle.update(now.clone());
+                        *last = now;
+                    }
+                }
+                None => {
+                    me.now = Some(now);
+                    if me.pending.is_none() {
+                        let island: Rc<RefCell<Island<C>>> = island.clone();
+                        me.pending = Some(gloo_timers::callback::Timeout::new(0, move || {
+                            let Some(el) = web_sys::window()
+                                .and_then(|w| w.document())
+                                .and_then(|d| d.get_element_by_id(host))
+                            else {
+                                crate::browser::warn(&format!("no prerendered #{host} to hydrate"));
+                                return;
+                            };
+                            // Outside any render, hydrate() finishes before it returns.
+                            let mut handle =
+                                yew::Renderer::<C>::with_root_and_props(el, first.clone())
+                                    .hydrate();
+                            let now = island.borrow_mut().now.take().unwrap_or(first.clone());
+                            if now != first {
+                                handle.update(now.clone());
+                            }
+                            let mut me = island.borrow_mut();
+                            me.live = Some((handle, now));
+                            me.pending = None;
+                        }));
+                    }
+                }
+            }
+        }
+        || ()
+    });
+}
+
+/// Native builds and builds without hydration never hydrate.
+#[cfg(not(all(target_arch = "wasm32", feature = "hydration")))]
+#[hook]
+pub fn use_island<C>(enabled: bool, host: &'static str, first: C::Properties, now: C::Properties)
+where
+    C: BaseComponent,
+    C::Properties: Clone + PartialEq,
+{
+    let _ = (enabled, host, first, now);
+}
