@@ -70,3 +70,22 @@ test("corrupt stored marks are ignored with a warning, readable ones kept", asyn
   const backup = await page.evaluate(() => localStorage.getItem("llm-qa.marks.unreadable"));
   expect(backup).toContain("999");
 });
+
+test("a card works the moment the page is ready, before its turn to hydrate", async ({ app, page }) => {
+  // Cards hydrate one per task after the page (islands), each task queued with a zero-delay timer.
+  // Stretching those timers to 40 ms leaves the last card waiting for about two seconds after the
+  // page is ready: pressing its button then must hydrate it at once, not be lost.
+  await page.addInitScript(() => {
+    const original = window.setTimeout;
+    (window as any).setTimeout = (f: TimerHandler, ms?: number, ...rest: unknown[]) =>
+      original(f, ms ? ms : 40, ...rest);
+  });
+  await app.open("?lang=en");
+  const known = app.card(50).getByRole("button", { name: "Known" });
+  const before = await page.evaluate(() => document.documentElement.dataset.cards ?? "waiting");
+  await known.click();
+  await expect(known).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByText("1 / 50 known")).toBeVisible();
+  expect(before, "card 50 was not hydrated yet when pressed").toBe("waiting");
+  await expect(page.locator("html")).toHaveAttribute("data-cards", "live", { timeout: 15_000 });
+});
