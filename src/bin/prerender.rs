@@ -18,7 +18,7 @@ async fn render(lang: LangChoice) -> String {
     llm_qa::components::card_list::set_prerendered_cards(lang).await;
     // So is the lab.
     llm_qa::components::island::set_prerendered::<llm_qa::components::lab::Lab>(
-        llm_qa::app::LAB_HOST,
+        llm_qa::app::LAB_HOST.to_string(),
         llm_qa::app::lab_props(
             lang,
             Default::default(),

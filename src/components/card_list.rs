@@ -115,8 +115,8 @@ pub fn CardList(props: &Props) -> Html {
         <ol class="cards" aria-label={ui.question_label} ref={list}>
             {for cards.iter().map(|&(listed, q)| html! {
                 <li key={q.id} hidden={!listed}>
-                    if let Some(lang) = islands {
-                        {island_markup(q, lang)}
+                    if islands.is_some() {
+                        {super::island::markup(&host_id(q.id))}
                     } else {
                         <Card ..card_props(props, q, listed) />
                     }
@@ -126,52 +126,13 @@ pub fn CardList(props: &Props) -> Html {
     }
 }
 
-/// An island card as the list holds it: raw markup. In the browser the markup is never read (the
-/// prerendered nodes are taken as they are); the server renderer writes the card's own prerendered
-/// HTML (see `set_prerendered_cards`) inside its host element.
-fn island_markup(q: &'static Question, lang: LangChoice) -> Html {
-    #[cfg(feature = "ssr")]
-    {
-        let inner = PRERENDERED
-            .with(|p| p.borrow().get(&(q.id, lang.code())).cloned())
-            .unwrap_or_default();
-        Html::from_html_unchecked(
-            format!(
-                r#"<div class="card-host" id="{}">{inner}</div>"#,
-                host_id(q.id)
-            )
-            .into(),
-        )
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        let _ = (q, lang);
-        Html::from_html_unchecked(AttrValue::Static(""))
-    }
-}
-
-#[cfg(feature = "ssr")]
-thread_local! {
-    static PRERENDERED: std::cell::RefCell<std::collections::HashMap<(u8, &'static str), String>> =
-        Default::default();
-}
-
-/// Renders every card as prerendered for `lang`, for the list's islands to embed: the prerender
-/// binary calls this before rendering the app in that language.
+/// Prerenders every card for `lang`, for the list's islands to embed: the prerender binary calls
+/// this before it renders the app in that language.
 #[cfg(feature = "ssr")]
 pub async fn set_prerendered_cards(lang: LangChoice) {
     for q in bank::QUESTIONS {
-        let html = yew::LocalServerRenderer::<Card>::with_props(prerendered_props(
-            q,
-            lang,
-            Callback::noop(),
-            Callback::noop(),
-            None,
-        ))
-        .hydratable(true)
-        .render()
-        .await;
-        PRERENDERED.with(|p| p.borrow_mut().insert((q.id, lang.code()), html));
+        let props = prerendered_props(q, lang, Callback::noop(), Callback::noop(), None);
+        super::island::set_prerendered::<Card>(host_id(q.id), props).await;
     }
 }
 
@@ -358,7 +319,7 @@ mod island {
                             let id = e
                                 .target()
                                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                                .and_then(|t| t.closest(".card-host").ok().flatten())
+                                .and_then(|t| t.closest(".island").ok().flatten())
                                 .and_then(|host| {
                                     host.id()
                                         .strip_prefix('q')?

@@ -7,15 +7,16 @@
 use yew::prelude::*;
 
 /// The raw markup standing for an island inside its parent. The server renderer writes the
-/// component's own prerendered HTML (given to `set_prerendered`) in a host element with id `host`;
-/// in the browser the markup is never read (hydration takes the prerendered nodes as they are).
-pub fn markup(host: &'static str) -> Html {
+/// component's own prerendered HTML (given to `set_prerendered`) in a host element with id `host`
+/// and class `island`; in the browser the markup is never read (hydration takes the prerendered
+/// nodes as they are).
+pub fn markup(host: &str) -> Html {
     #[cfg(feature = "ssr")]
     {
         let html = PRERENDERED
             .with(|p| p.borrow().get(host).cloned())
             .unwrap_or_default();
-        Html::from_html_unchecked(format!(r#"<div id="{host}">{html}</div>"#).into())
+        Html::from_html_unchecked(format!(r#"<div class="island" id="{host}">{html}</div>"#).into())
     }
     #[cfg(not(feature = "ssr"))]
     {
@@ -26,14 +27,14 @@ pub fn markup(host: &'static str) -> Html {
 
 #[cfg(feature = "ssr")]
 thread_local! {
-    static PRERENDERED: std::cell::RefCell<std::collections::HashMap<&'static str, String>> =
+    static PRERENDERED: std::cell::RefCell<std::collections::HashMap<String, String>> =
         Default::default();
 }
 
 /// Prerenders `C` with `props` for the island in `host`: the prerender binary calls this before it
-/// renders the page that holds the island.
+/// renders the page (in one language) that holds the island.
 #[cfg(feature = "ssr")]
-pub async fn set_prerendered<C>(host: &'static str, props: C::Properties)
+pub async fn set_prerendered<C>(host: String, props: C::Properties)
 where
     C: BaseComponent,
 {
