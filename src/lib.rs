@@ -65,50 +65,10 @@ pub fn start() {
         }
         renderer.render();
     };
-    after_first_paint(mount);
-}
-
-/// Runs `f` once the prerendered page has been painted: the wasm often arrives before the browser's
-/// first paint, and hydrating straight away would hold that paint (and the largest contentful
-/// paint) back behind the whole hydration. A hidden page (a background tab) paints nothing, so it
-/// goes ahead at once.
-#[cfg(all(target_arch = "wasm32", feature = "csr"))]
-fn after_first_paint(f: impl FnOnce() + 'static) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-
-    let window = web_sys::window();
-    let visible = window
-        .as_ref()
-        .and_then(|w| w.document())
-        .is_some_and(|d| !d.hidden());
-    let Some(window) = window.filter(|_| visible) else {
-        f();
-        return;
-    };
-    // The frame callback runs just before the paint; the task it queues runs just after.
-    let pending = std::rc::Rc::new(std::cell::RefCell::new(Some(f)));
-    let run = {
-        let pending = pending.clone();
-        move || {
-            let f = pending.borrow_mut().take();
-            if let Some(f) = f {
-                f();
-            }
-        }
-    };
-    let frame = Closure::once_into_js(move || {
-        gloo_timers::callback::Timeout::new(0, run).forget();
-    });
-    if window
-        .request_animation_frame(frame.unchecked_ref())
-        .is_err()
-    {
-        let f = pending.borrow_mut().take();
-        if let Some(f) = f {
-            f();
-        }
-    }
+    // In a task of its own: the loader (scripts/loader.mjs) has already waited for the first paint
+    // before starting the wasm; this keeps the wasm's start-up and the hydration from adding up to
+    // one long task.
+    gloo_timers::callback::Timeout::new(0, mount).forget();
 }
 
 /// Native builds (tests, prerendering) have nothing to mount.

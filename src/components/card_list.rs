@@ -160,18 +160,18 @@ mod island {
 
     use gloo_events::{EventListener, EventListenerOptions};
     use gloo_timers::callback::Timeout;
-    use llm_qa_core::bank::{self, Question};
+    use llm_qa_core::bank::Question;
     use llm_qa_core::i18n::LangChoice;
     use wasm_bindgen::JsCast;
     use yew::prelude::*;
-    use yew::AppHandle;
 
     use super::{card_props, host_id, Card, CardProps, Props};
+    use crate::components::island::Live;
 
     #[derive(Default)]
     struct Islands {
-        /// Hydrated cards, with the props last given to them.
-        live: HashMap<u8, (AppHandle<Card>, CardProps)>,
+        /// Hydrated cards.
+        live: HashMap<u8, Live<Card>>,
         /// What every card should show now, in display order.
         desired: Vec<(u8, CardProps)>,
         lang: Option<LangChoice>,
@@ -219,38 +219,22 @@ mod island {
             let Some(lang) = me.lang else { return };
             let mut batch = Vec::new();
             for (id, now) in &me.desired {
-                let Some(q) = bank::question(*id) else {
-                    continue;
-                };
                 if me.live.contains_key(id) {
                     continue;
                 }
                 let first = first_props(lang, now);
-                let matches = *now == first;
-                if pick(*id, matches) {
-                    batch.push((q, first, now.clone()));
+                if pick(*id, *now == first) {
+                    batch.push((*id, first, now.clone()));
                 }
             }
             batch
         };
         // No borrow is held while a card hydrates: its render may dispatch to the app, whose list
         // then re-renders and comes back here.
-        for (q, first, now) in batch {
-            let Some(host) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&host_id(q.id)))
-            else {
-                crate::browser::warn(&format!("card {}: no prerendered host to hydrate", q.id));
-                continue;
-            };
-            // Outside any render, hydrate() runs to the end before it returns: the card matches its
-            // prerendered nodes, and can then be brought to what it should show now.
-            let mut handle =
-                yew::Renderer::<Card>::with_root_and_props(host, first.clone()).hydrate();
-            if now != first {
-                handle.update(now.clone());
+        for (id, first, now) in batch {
+            if let Some(live) = Live::hydrate(&host_id(id), first, now) {
+                islands.borrow_mut().live.insert(id, live);
             }
-            islands.borrow_mut().live.insert(q.id, (handle, now));
         }
     }
 
@@ -290,11 +274,8 @@ mod island {
                         me.lang = lang;
                         let Islands { live, .. } = &mut *me;
                         for (id, now) in &desired {
-                            if let Some((handle, last)) = live.get_mut(id) {
-                                if last != now {
-                                    handle.update(now.clone());
-                                    *last = now.clone();
-                                }
+                            if let Some(live) = live.get_mut(id) {
+                                live.follow(now.clone());
                             }
                         }
                         me.desired = desired;
@@ -339,8 +320,8 @@ mod island {
                 let mut me = islands.borrow_mut();
                 me.next = None;
                 me.desired.clear();
-                for (_, (handle, _)) in me.live.drain() {
-                    handle.destroy();
+                for (_, live) in me.live.drain() {
+                    live.destroy();
                 }
             }
         });

@@ -45,6 +45,51 @@ where
     PRERENDERED.with(|p| p.borrow_mut().insert(host, html));
 }
 
+/// A component hydrated in place as an app of its own, with the props it was last given.
+#[cfg(all(target_arch = "wasm32", feature = "hydration"))]
+pub struct Live<C: BaseComponent> {
+    handle: yew::AppHandle<C>,
+    last: C::Properties,
+}
+
+#[cfg(all(target_arch = "wasm32", feature = "hydration"))]
+impl<C> Live<C>
+where
+    C: BaseComponent,
+    C::Properties: Clone + PartialEq,
+{
+    /// Hydrates `C` into the element `host` with `first` (what its prerendered HTML shows), then
+    /// brings it to `now`. Call it outside any render: `hydrate()` then finishes before it returns.
+    pub fn hydrate(host: &str, first: C::Properties, now: C::Properties) -> Option<Self> {
+        let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(host))
+        else {
+            crate::browser::warn(&format!("no prerendered #{host} to hydrate"));
+            return None;
+        };
+        let handle = yew::Renderer::<C>::with_root_and_props(el, first.clone()).hydrate();
+        let mut live = Self {
+            handle,
+            last: first,
+        };
+        live.follow(now);
+        Some(live)
+    }
+
+    /// Gives the component `now`, if that is not what it already has.
+    pub fn follow(&mut self, now: C::Properties) {
+        if self.last != now {
+            self.handle.update(now.clone());
+            self.last = now;
+        }
+    }
+
+    pub fn destroy(self) {
+        self.handle.destroy();
+    }
+}
+
 /// Hydrates `C` into the element `host` in the next task, with the props it was prerendered with
 /// (`first`), and keeps it at `now` from then on. Does nothing unless `enabled` (the parent was
 /// itself hydrated from prerendered HTML).
@@ -55,11 +100,9 @@ where
     C: BaseComponent,
     C::Properties: Clone + PartialEq,
 {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-
     struct Island<C: BaseComponent> {
-        live: Option<(yew::AppHandle<C>, C::Properties)>,
+        live: Option<Live<C>>,
+        /// What the component should show once hydrated.
         now: Option<C::Properties>,
         pending: Option<gloo_timers::callback::Timeout>,
     }
@@ -72,38 +115,19 @@ where
     use_effect(move || {
         if enabled {
             let mut me = island.borrow_mut();
-            match &mut me.live {
-                Some((handle, last)) => {
-                    if *last != now {
-                        handle.update(now.clone());
-                        *last = now;
-                    }
-                }
-                None => {
-                    me.now = Some(now);
-                    if me.pending.is_none() {
-                        let island: Rc<RefCell<Island<C>>> = island.clone();
-                        me.pending = Some(gloo_timers::callback::Timeout::new(0, move || {
-                            let Some(el) = web_sys::window()
-                                .and_then(|w| w.document())
-                                .and_then(|d| d.get_element_by_id(host))
-                            else {
-                                crate::browser::warn(&format!("no prerendered #{host} to hydrate"));
-                                return;
-                            };
-                            // Outside any render, hydrate() finishes before it returns.
-                            let mut handle =
-                                yew::Renderer::<C>::with_root_and_props(el, first.clone())
-                                    .hydrate();
-                            let now = island.borrow_mut().now.take().unwrap_or(first.clone());
-                            if now != first {
-                                handle.update(now.clone());
-                            }
-                            let mut me = island.borrow_mut();
-                            me.live = Some((handle, now));
-                            me.pending = None;
-                        }));
-                    }
+            if let Some(live) = &mut me.live {
+                live.follow(now);
+            } else {
+                me.now = Some(now);
+                if me.pending.is_none() {
+                    let island = island.clone();
+                    me.pending = Some(gloo_timers::callback::Timeout::new(0, move || {
+                        let now = island.borrow_mut().now.take().unwrap_or(first.clone());
+                        let live = Live::hydrate(host, first, now);
+                        let mut me = island.borrow_mut();
+                        me.live = live;
+                        me.pending = None;
+                    }));
                 }
             }
         }
