@@ -89,3 +89,26 @@ test("a card works the moment the page is ready, before its turn to hydrate", as
   expect(before, "card 50 was not hydrated yet when pressed").toBe("waiting");
   await expect(page.locator("html")).toHaveAttribute("data-cards", "live", { timeout: 15_000 });
 });
+
+test("a click that comes before a card's hydration has rendered is held, then given to the card", async ({ app, page }) => {
+  // Yew renders in a microtask, and during long work yields to the browser and carries on in a later
+  // task: a card's hydration can start (on pointerdown) and render only after the click. Deferring
+  // every microtask by 100 ms makes that certain; zero-delay timers stretched to 40 ms keep card 22
+  // waiting for its turn in the islands' chain meanwhile.
+  await page.addInitScript(() => {
+    const later = window.setTimeout;
+    (window as any).setTimeout = (f: TimerHandler, ms?: number, ...rest: unknown[]) =>
+      later(f, ms ? ms : 40, ...rest);
+    window.queueMicrotask = (f) => void later(f, 100);
+  });
+  await app.open("?lang=en&at.h=1#q2");
+  await app.cardToggle(22).click();
+  // The card opened for the app too, not only natively: the app builds its explorer.
+  const explorer = app.card(22).getByRole("group", { name: /Attention explorer$/ });
+  await expect(explorer.getByRole("slider", { name: "Heads", exact: true })).toHaveValue("4");
+  // A mark pressed on a card still waiting its turn counts as well.
+  const known = app.card(40).getByRole("button", { name: "Known" });
+  await known.click();
+  await expect(known).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator("html")).toHaveAttribute("data-cards", "live", { timeout: 20_000 });
+});

@@ -93,6 +93,9 @@ pub fn Card(props: &Props) -> Html {
             }
         })
     };
+    // A card hydrated as an island (`card_list.rs`) tells its list when it listens: clicks that came
+    // before are given again then.
+    use_effect_with((), move |_| super::card_list::card_rendered(id));
     let mark_button = |mark: Mark, on: bool, label: &'static str, icon: &'static str| {
         let on_mark = props.on_mark.clone();
         html! {

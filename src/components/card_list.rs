@@ -152,13 +152,21 @@ mod island {
     }
 }
 
+/// Card `id` has rendered in the browser: see the hydrating builds' `island::rendered`.
+pub fn card_rendered(id: u8) {
+    #[cfg(all(target_arch = "wasm32", feature = "hydration"))]
+    island::rendered(id);
+    #[cfg(not(all(target_arch = "wasm32", feature = "hydration")))]
+    let _ = id;
+}
+
 #[cfg(all(target_arch = "wasm32", feature = "hydration"))]
 mod island {
     use std::cell::RefCell;
     use std::collections::HashMap;
-    use std::rc::Rc;
+    use std::rc::{Rc, Weak};
 
-    use gloo_events::{EventListener, EventListenerOptions};
+    use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
     use gloo_timers::callback::Timeout;
     use llm_qa_core::bank::Question;
     use llm_qa_core::i18n::LangChoice;
@@ -170,8 +178,12 @@ mod island {
 
     #[derive(Default)]
     struct Islands {
-        /// Hydrated cards.
+        /// Cards whose hydration has begun.
         live: HashMap<u8, Live<Card>>,
+        /// Cards whose hydration has rendered: their listeners are in place.
+        ready: Vec<u8>,
+        /// Clicks on controls of cards not yet ready, held back to be given again once they are.
+        held: Vec<(u8, web_sys::HtmlElement)>,
         /// What every card should show now, in display order.
         desired: Vec<(u8, CardProps)>,
         lang: Option<LangChoice>,
@@ -241,14 +253,54 @@ mod island {
     fn schedule(islands: &Rc<RefCell<Islands>>) {
         let mut me = islands.borrow_mut();
         let waiting = me.desired.iter().any(|(id, _)| !me.live.contains_key(id));
-        if !waiting && !me.desired.is_empty() {
-            // Every card is hydrated (tests and the perf harness wait for this).
-            crate::browser::set_root_attr("data-cards", "live");
-        }
         if waiting && me.next.is_none() {
             let again = islands.clone();
             me.next = Some(Timeout::new(0, move || step(again)));
         }
+    }
+
+    thread_local! {
+        /// The islands of the list on the page, for its cards to report to (`rendered`).
+        static CURRENT: RefCell<Weak<RefCell<Islands>>> = const { RefCell::new(Weak::new()) };
+    }
+
+    /// Card `id` has rendered (each card reports its first render). For an island that render is its
+    /// hydration, which Yew's scheduler may run some tasks after `hydrate` was called (it yields to
+    /// the browser during long work): a click that came in between was held back, and is given
+    /// again now that the card listens.
+    pub fn rendered(id: u8) {
+        let Some(islands) = CURRENT.with(|c| c.borrow().upgrade()) else {
+            return;
+        };
+        let clicks: Vec<web_sys::HtmlElement> = {
+            let mut me = islands.borrow_mut();
+            if !me.live.contains_key(&id) || me.ready.contains(&id) {
+                return;
+            }
+            me.ready.push(id);
+            if !me.desired.is_empty() && me.desired.iter().all(|(id, _)| me.ready.contains(id)) {
+                // Every card is hydrated (tests and the perf harness wait for this).
+                crate::browser::set_root_attr("data-cards", "live");
+            }
+            let (now, later) = std::mem::take(&mut me.held)
+                .into_iter()
+                .partition(|(card, _)| *card == id);
+            me.held = later;
+            now.into_iter().map(|(_, el)| el).collect()
+        };
+        for el in clicks {
+            el.click();
+        }
+    }
+
+    /// The island card an event happened in, if any.
+    fn card_of(target: &web_sys::Element) -> Option<u8> {
+        let host = target.closest(".island").ok().flatten()?;
+        host.id()
+            .strip_prefix('q')?
+            .strip_suffix("-host")?
+            .parse::<u8>()
+            .ok()
     }
 
     #[hook]
@@ -289,37 +341,69 @@ mod island {
         // is about to be used (pressed, touched or reached by keyboard) is hydrated at once, before
         // its click or key arrives.
         use_effect_with((), move |_| {
+            CURRENT.with(|c| *c.borrow_mut() = Rc::downgrade(&islands));
             let listeners = list.get().map(|list| {
-                ["pointerdown", "focusin"].map(|kind| {
+                let soon = ["pointerdown", "focusin"].map(|kind| {
                     let islands = islands.clone();
                     EventListener::new_with_options(
                         &list,
                         kind,
                         EventListenerOptions::run_in_capture_phase(),
                         move |e| {
-                            let id = e
+                            let target = e
                                 .target()
-                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                                .and_then(|t| t.closest(".island").ok().flatten())
-                                .and_then(|host| {
-                                    host.id()
-                                        .strip_prefix('q')?
-                                        .strip_suffix("-host")?
-                                        .parse::<u8>()
-                                        .ok()
-                                });
-                            if let Some(id) = id {
+                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                            if let Some(id) = target.as_ref().and_then(card_of) {
                                 hydrate_card(&islands, id);
                             }
                         },
                     )
-                })
+                });
+                // A click on a control of a card that does not listen yet is held back (not lost,
+                // and not half done: a summary would open natively, unknown to the app) and given
+                // again once the card has rendered.
+                let islands = islands.clone();
+                let click = EventListener::new_with_options(
+                    &list,
+                    "click",
+                    EventListenerOptions {
+                        phase: EventListenerPhase::Capture,
+                        passive: false,
+                    },
+                    move |e| {
+                        let Some(target) = e
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        else {
+                            return;
+                        };
+                        let Some(id) = card_of(&target) else { return };
+                        if islands.borrow().ready.contains(&id) {
+                            return;
+                        }
+                        let control = target
+                            .closest("summary, button, a[href], input, label")
+                            .ok()
+                            .flatten()
+                            .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok());
+                        if let Some(control) = control {
+                            e.prevent_default();
+                            e.stop_propagation();
+                            islands.borrow_mut().held.push((id, control));
+                            hydrate_card(&islands, id);
+                        }
+                    },
+                );
+                (soon, click)
             });
             move || {
                 drop(listeners);
+                CURRENT.with(|c| *c.borrow_mut() = Weak::new());
                 let mut me = islands.borrow_mut();
                 me.next = None;
                 me.desired.clear();
+                me.ready.clear();
+                me.held.clear();
                 for (_, live) in me.live.drain() {
                     live.destroy();
                 }
