@@ -248,12 +248,21 @@ pub fn App(props: &AppProps) -> Html {
     // stored choices and the browser's languages say. In a task of its own: hydration is the
     // longest task of a load, and this (with the render it causes) need not make it longer. (After
     // the lab's island, whose task was queued just above: the app is ready once both are done.)
+    // The page is ready once that is applied and rendered: `data-ready` is set by an effect, which
+    // Yew runs only after every render queued by then (the lab's hydration among them) is done.
+    let restored = use_state(|| false);
+    use_effect_with(*restored, |&restored| {
+        if restored {
+            browser::set_root_attr("data-ready", "true");
+        }
+    });
     {
         let state = state.clone();
+        let restored = restored.clone();
         use_effect_with((), move |_| {
             let restore_now = move || {
                 restore(&state);
-                browser::set_root_attr("data-ready", "true");
+                restored.set(true);
             };
             #[cfg(target_arch = "wasm32")]
             gloo_timers::callback::Timeout::new(0, restore_now).forget();
