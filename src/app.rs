@@ -146,10 +146,11 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |q: String| {
             let had_query = !state.query.trim().is_empty();
-            let mut r = current_route();
+            let mut r = url_later::pending().unwrap_or_else(location_route);
             r.query = q.clone();
-            // Starting a search makes one history entry; refining it replaces that entry.
-            sync_url(&r, !had_query && !q.trim().is_empty());
+            // Starting a search makes one history entry; refining it replaces that entry. Written
+            // once typing pauses: a history write costs more than the search and its render.
+            url_later::write(r, !had_query && !q.trim().is_empty());
             state.dispatch(Action::SetQuery(q));
         })
     };
@@ -455,9 +456,88 @@ fn apply_route(state: &UseReducerHandle<State>, route: &Route) {
     }
 }
 
+/// What the address bar says, once a search still waiting to be written there is.
 fn current_route() -> Route {
+    url_later::flush();
+    location_route()
+}
+
+fn location_route() -> Route {
     let (search, hash) = browser::location();
     Route::parse(&search, &hash).0
+}
+
+/// The search goes to the address bar once typing pauses for `DELAY_MS`, not on every keystroke: a
+/// history entry written per keystroke cost more main-thread time than the search and the render of
+/// its results together (docs/perf.md). Whatever reads or writes the address bar first writes a
+/// search still waiting (`current_route`); Back and Forward drop it (`cancel`).
+mod url_later {
+    use llm_qa_core::route::Route;
+
+    #[cfg(target_arch = "wasm32")]
+    mod imp {
+        use super::Route;
+        use std::cell::RefCell;
+
+        pub const DELAY_MS: u32 = 400;
+
+        #[derive(Default)]
+        struct Waiting {
+            /// The route to write, and whether to push a history entry (a search was started).
+            write: Option<(Route, bool)>,
+            /// Left in place once it has fired (a timer is not dropped inside its own callback).
+            timer: Option<gloo_timers::callback::Timeout>,
+        }
+
+        thread_local! {
+            static WAITING: RefCell<Waiting> = RefCell::default();
+        }
+
+        pub fn write(route: Route, push: bool) {
+            WAITING.with(|w| {
+                let mut w = w.borrow_mut();
+                // A search started within the pause still makes its history entry.
+                let push = push || w.write.as_ref().is_some_and(|(_, p)| *p);
+                w.write = Some((route, push));
+                w.timer = Some(gloo_timers::callback::Timeout::new(DELAY_MS, flush));
+            });
+        }
+
+        pub fn pending() -> Option<Route> {
+            WAITING.with(|w| w.borrow().write.as_ref().map(|(r, _)| r.clone()))
+        }
+
+        pub fn flush() {
+            if let Some((route, push)) = WAITING.with(|w| w.borrow_mut().write.take()) {
+                super::super::sync_url(&route, push);
+            }
+        }
+
+        pub fn cancel() {
+            WAITING.with(|w| w.borrow_mut().write = None);
+        }
+    }
+
+    /// Natively (tests, the prerenderer) there is no address bar to spare: write at once.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod imp {
+        use super::Route;
+
+        pub fn write(route: Route, push: bool) {
+            super::super::sync_url(&route, push);
+        }
+
+        pub fn pending() -> Option<Route> {
+            None
+        }
+
+        pub fn flush() {}
+
+        #[allow(dead_code)]
+        pub fn cancel() {}
+    }
+
+    pub use imp::*;
 }
 
 fn sync_url(route: &Route, push: bool) {
@@ -488,7 +568,10 @@ fn use_listeners(state: &UseReducerHandle<State>) {
             let window = web_sys::window().expect("a window in the browser");
             let popstate = EventListener::new(&window, "popstate", {
                 let handle = handle.clone();
-                move |_| apply_route(&handle, &current_route())
+                move |_| {
+                    url_later::cancel();
+                    apply_route(&handle, &current_route())
+                }
             });
             let hashchange = EventListener::new(&window, "hashchange", {
                 let d = handle.dispatcher();

@@ -100,6 +100,36 @@ test("the URL carries the search: reload and Back/Forward restore it", async ({ 
   await expect(page.getByRole("button", { name: "Decoding & Sampling" })).toHaveAttribute("aria-pressed", "true");
 });
 
+test("a search makes one history entry, written when typing pauses rather than per keystroke", async ({ app, page }) => {
+  await page.addInitScript(() => {
+    const w = window as any;
+    w.__urlWrites = 0;
+    for (const name of ["pushState", "replaceState"] as const) {
+      const original = history[name].bind(history);
+      history[name] = (...args: Parameters<History["pushState"]>) => {
+        w.__urlWrites++;
+        return original(...args);
+      };
+    }
+  });
+  await app.open("?lang=en");
+  const entries = await page.evaluate(() => history.length);
+  const writes = await page.evaluate(() => (window as any).__urlWrites);
+  await app.search.pressSequentially("lora");
+  await expect(page).toHaveURL(/q=lora/);
+  // Four keystrokes, one write (two if the machine stalled between keys for the whole pause).
+  expect(await page.evaluate(() => (window as any).__urlWrites) - writes).toBeLessThanOrEqual(2);
+  expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+  // Refining replaces that entry; Back leaves the search.
+  await app.search.pressSequentially(" rank");
+  await expect(page).toHaveURL(/q=lora(\+|%20)rank/);
+  expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/q=/);
+  await expect(app.search).toHaveValue("");
+  await expect(app.cards).toHaveCount(50);
+});
+
 test("#q12 still opens its card when loaded with a search in the URL", async ({ app }) => {
   await app.open("?lang=en&q=beam#q12");
   await expect(app.cardAnswer(12)).toBeVisible();
