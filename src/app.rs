@@ -573,6 +573,10 @@ fn use_listeners(state: &UseReducerHandle<State>) {
                     apply_route(&handle, &current_route())
                 }
             });
+            // A search still waiting for the address bar is written before the page is left or
+            // hidden (a reload, a closed tab that the browser restores, a bookmark from another tab).
+            let leaving = ["pagehide", "visibilitychange"]
+                .map(|kind| EventListener::new(&window, kind, |_| url_later::flush()));
             let hashchange = EventListener::new(&window, "hashchange", {
                 let d = handle.dispatcher();
                 move |_| {
@@ -626,7 +630,7 @@ fn use_listeners(state: &UseReducerHandle<State>) {
                     }
                 },
             );
-            (popstate, hashchange, keydown)
+            (popstate, leaving, hashchange, keydown)
         };
         #[cfg(not(target_arch = "wasm32"))]
         let _ = (handle, quiz_active);

@@ -130,6 +130,17 @@ test("a search makes one history entry, written when typing pauses rather than p
   await expect(app.cards).toHaveCount(50);
 });
 
+test("a search typed just before leaving the page is in its address when coming back", async ({ app, page }) => {
+  await app.open("?lang=en");
+  await app.search.fill("lora");
+  // Leave at once, before typing has paused long enough for the address bar to be written.
+  await page.goto("about:blank");
+  await page.goBack();
+  await expect(page).toHaveURL(/q=lora/);
+  await expect(page.locator("html")).toHaveAttribute("data-ready", "true");
+  await expect(app.search).toHaveValue("lora");
+});
+
 test("#q12 still opens its card when loaded with a search in the URL", async ({ app }) => {
   await app.open("?lang=en&q=beam#q12");
   await expect(app.cardAnswer(12)).toBeVisible();
