@@ -41,6 +41,9 @@ async function expectNothingInjected(page: Page) {
 /** Puts `entries` in localStorage for the app's origin, then opens the app on `path`. */
 async function openWithStorage(page: Page, entries: Record<string, string>, path = "?lang=en") {
   await page.goto("?lang=en");
+  // Write only once this first page has read storage: were it still starting, it could read (and
+  // clean up, with its warnings) what is written for the page under test.
+  await expect(page.locator("html")).toHaveAttribute("data-ready", "true");
   await page.evaluate((e) => {
     localStorage.clear();
     for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v);
