@@ -247,10 +247,9 @@ pub fn App(props: &AppProps) -> Html {
     );
     // After the first render (which matches the prerendered HTML), apply what the address bar, the
     // stored choices and the browser's languages say. In a task of its own: hydration is the
-    // longest task of a load, and this (with the render it causes) need not make it longer. (After
-    // the lab's island, whose task was queued just above: the app is ready once both are done.)
-    // The page is ready once that is applied and rendered: `data-ready` is set by an effect, which
-    // Yew runs only after every render queued by then (the lab's hydration among them) is done.
+    // longest task of a load, and this (with the render it causes) need not make it longer. The page
+    // is ready once that is applied and rendered: `data-ready` is set by an effect, which Yew runs
+    // only after every render queued by then is done (the lab's hydration, queued just above, too).
     let restored = use_state(|| false);
     use_effect_with(*restored, |&restored| {
         if restored {
@@ -479,7 +478,7 @@ mod url_later {
         use super::Route;
         use std::cell::RefCell;
 
-        pub const DELAY_MS: u32 = 400;
+        const DELAY_MS: u32 = 400;
 
         #[derive(Default)]
         struct Waiting {

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { test, expect } from "../fixtures";
 
 test("known and starred marks survive a reload and drive the filters and progress", async ({ app, page }) => {
@@ -75,11 +76,7 @@ test("a card works the moment the page is ready, before its turn to hydrate", as
   // Cards hydrate one per task after the page (islands), each task queued with a zero-delay timer.
   // Stretching those timers to 40 ms leaves the last card waiting for about two seconds after the
   // page is ready: pressing its button then must hydrate it at once, not be lost.
-  await page.addInitScript(() => {
-    const original = window.setTimeout;
-    (window as any).setTimeout = (f: TimerHandler, ms?: number, ...rest: unknown[]) =>
-      original(f, ms ? ms : 40, ...rest);
-  });
+  await slowIslands(page, { microtaskDelay: 0 });
   await app.open("?lang=en");
   const known = app.card(50).getByRole("button", { name: "Known" });
   const before = await page.evaluate(() => document.documentElement.dataset.cards ?? "waiting");
@@ -95,12 +92,7 @@ test("a click that comes before a card's hydration has rendered is held, then gi
   // task: a card's hydration can start (on pointerdown) and render only after the click. Deferring
   // every microtask by 100 ms makes that certain; zero-delay timers stretched to 40 ms keep card 22
   // waiting for its turn in the islands' chain meanwhile.
-  await page.addInitScript(() => {
-    const later = window.setTimeout;
-    (window as any).setTimeout = (f: TimerHandler, ms?: number, ...rest: unknown[]) =>
-      later(f, ms ? ms : 40, ...rest);
-    window.queueMicrotask = (f) => void later(f, 100);
-  });
+  await slowIslands(page, { microtaskDelay: 100 });
   await app.open("?lang=en&at.h=1#q2");
   await app.cardToggle(22).click();
   // The card opened for the app too, not only natively: the app builds its explorer.
@@ -112,3 +104,16 @@ test("a click that comes before a card's hydration has rendered is held, then gi
   await expect(known).toHaveAttribute("aria-pressed", "true");
   await expect(page.locator("html")).toHaveAttribute("data-cards", "live", { timeout: 20_000 });
 });
+
+/**
+ * Before the page loads: zero-delay timers (each step of the islands' chain) wait 40 ms instead, and
+ * with `microtaskDelay` > 0 every microtask (where Yew renders) waits that many milliseconds.
+ */
+async function slowIslands(page: Page, { microtaskDelay }: { microtaskDelay: number }) {
+  await page.addInitScript((microtaskDelay) => {
+    const later = window.setTimeout;
+    (window as any).setTimeout = (f: TimerHandler, ms?: number, ...rest: unknown[]) =>
+      later(f, ms ? ms : 40, ...rest);
+    if (microtaskDelay > 0) window.queueMicrotask = (f) => void later(f, microtaskDelay);
+  }, microtaskDelay);
+}

@@ -293,14 +293,17 @@ mod island {
         }
     }
 
-    /// The island card an event happened in, if any.
-    fn card_of(target: &web_sys::Element) -> Option<u8> {
+    /// The island card an event happened in, if any, with the element it happened on.
+    fn card_of(e: &Event) -> Option<(u8, web_sys::Element)> {
+        let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
         let host = target.closest(".island").ok().flatten()?;
-        host.id()
+        let id = host
+            .id()
             .strip_prefix('q')?
             .strip_suffix("-host")?
             .parse::<u8>()
-            .ok()
+            .ok()?;
+        Some((id, target))
     }
 
     #[hook]
@@ -350,10 +353,7 @@ mod island {
                         kind,
                         EventListenerOptions::run_in_capture_phase(),
                         move |e| {
-                            let target = e
-                                .target()
-                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-                            if let Some(id) = target.as_ref().and_then(card_of) {
+                            if let Some((id, _)) = card_of(e) {
                                 hydrate_card(&islands, id);
                             }
                         },
@@ -371,13 +371,9 @@ mod island {
                         passive: false,
                     },
                     move |e| {
-                        let Some(target) = e
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        else {
+                        let Some((id, target)) = card_of(e) else {
                             return;
                         };
-                        let Some(id) = card_of(&target) else { return };
                         if islands.borrow().ready.contains(&id) {
                             return;
                         }
