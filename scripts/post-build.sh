@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/prerender.sh # the first screen, in English and Chinese, into index.html
+bash scripts/parts.sh     # the second stage (labs, explorers) and part.js, the <llm-part> element
 node scripts/embed.mjs    # embed.js, its stylesheet, embed.html and the example blog page
 node scripts/loader.mjs   # the wasm waits for the first paint (no preload)
 node scripts/csp.mjs      # the Content-Security-Policy of index.html and embed.html (hashes inline scripts)

@@ -18,36 +18,46 @@ if (maxAt >= 0 && !(maxBrotli > 0)) {
 const dir = args[0] || process.env.TRUNK_STAGING_DIR || "dist";
 const FIRST_LOAD = new Set([".html", ".js", ".wasm", ".css", ".webmanifest"]);
 
-
 // Not loaded by a visit to the app: the embed files (loaded by other sites' pages) and the demo blog.
 const NOT_THE_APP = /^(embed[.-]|blog-example\.)/;
+// The second stage (labs and explorers, scripts/parts.sh): fetched when a part is about to be shown,
+// never by the first load. Reported on its own line.
+const SECOND_STAGE = /^parts-[0-9a-f]+(_bg\.wasm|\.js)$/;
 
-const files = walk(dir)
+const measure = (name) => {
+  const data = readFileSync(join(dir, name));
+  return {
+    name,
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }).length,
+  };
+};
+const shipped = walk(dir)
   .filter((f) => FIRST_LOAD.has(extname(f)) && !f.startsWith("e2e/") && !NOT_THE_APP.test(f))
-  .sort()
-  .map((name) => {
-    const data = readFileSync(join(dir, name));
-    return {
-      name,
-      raw: data.length,
-      gzip: gzipSync(data, { level: 9 }).length,
-      brotli: brotliCompressSync(data, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
-      }).length,
-    };
-  });
+  .sort();
+const files = shipped.filter((f) => !SECOND_STAGE.test(f)).map(measure);
+const second = shipped.filter((f) => SECOND_STAGE.test(f)).map(measure);
 
-const total = files.reduce(
-  (t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
-  { raw: 0, gzip: 0, brotli: 0 },
+const sum = (list) =>
+  list.reduce(
+    (t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
+const total = sum(files);
+const secondTotal = sum(second);
+writeFileSync(
+  join(dir, "sizes.json"),
+  JSON.stringify({ files, total, second_stage: { files: second, total: secondTotal } }, null, 2) + "\n",
 );
-writeFileSync(join(dir, "sizes.json"), JSON.stringify({ files, total }, null, 2) + "\n");
 
 const pad = (s, n) => String(s).padStart(n);
 console.log(`${"file".padEnd(40)} ${pad("raw", 9)} ${pad("gzip", 9)} ${pad("brotli", 9)}`);
-for (const f of [...files, { name: "total", ...total }]) {
-  console.log(`${f.name.padEnd(40)} ${pad(f.raw, 9)} ${pad(f.gzip, 9)} ${pad(f.brotli, 9)}`);
-}
+const row = (f) => console.log(`${f.name.padEnd(40)} ${pad(f.raw, 9)} ${pad(f.gzip, 9)} ${pad(f.brotli, 9)}`);
+[...files, { name: "first load", ...total }].forEach(row);
+[...second, { name: "second stage (on demand)", ...secondTotal }].forEach(row);
 
 if (maxBrotli !== null) {
   if (total.brotli > maxBrotli) {

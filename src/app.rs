@@ -3,7 +3,7 @@
 
 use llm_qa_core::bank::{self, QUESTIONS};
 use llm_qa_core::i18n::LangChoice;
-use llm_qa_core::lab::LabSettings;
+use llm_qa_core::part::{decode_state, encode_state, Part};
 use llm_qa_core::progress::{read_marks, Mark, Verdict};
 use llm_qa_core::route::Route;
 use llm_qa_core::theme::Theme;
@@ -13,32 +13,11 @@ use crate::browser::{self, keys};
 use crate::components::card_list::CardList;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
-use crate::components::island::{self, use_island};
-use crate::components::lab::{Lab, Props as LabProps};
+use crate::components::part_slot::PartSlot;
 use crate::components::quiz::{QuizView, QUIZ_HEADING_ID};
 use crate::components::toolbar::{Toolbar, SEARCH_ID};
 use crate::search_view::listing;
 use crate::state::{Action, State};
-
-/// The element the page-level lab is hydrated into when it is an island.
-pub const LAB_HOST: &str = "lab-host";
-
-/// The page-level lab's props.
-pub fn lab_props(
-    lang: LangChoice,
-    settings: LabSettings,
-    on_change: Callback<LabSettings>,
-    on_settle: Callback<LabSettings>,
-) -> LabProps {
-    LabProps {
-        id: AttrValue::Static("lab"),
-        lang,
-        settings,
-        on_change,
-        on_settle,
-        reset_to: LabSettings::default(),
-    }
-}
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -219,37 +198,23 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    // Memoised, like the cards' callbacks: the lab then renders only when its own props change.
+    // The page lab (a second-stage part) reports a change once it settles, not on every step of a
+    // drag: writing history entries is among the slowest things a slider step could do.
     let on_lab = {
         let d = state.dispatcher();
-        use_callback((), move |l: LabSettings, _| d.dispatch(Action::SetLab(l)))
+        use_callback((), move |lab: String, _| {
+            let mut r = current_route();
+            r.lab = decode_state(&lab);
+            sync_url(&r, false);
+            d.dispatch(Action::SetLab(r.lab));
+        })
     };
-    // The address bar follows the lab once a change settles, not on every step of a drag: writing
-    // history entries is among the slowest things a slider step could do.
-    let on_lab_settle = use_callback((), |l: LabSettings, _| {
-        let mut r = current_route();
-        r.lab = l.to_url();
-        sync_url(&r, false);
-    });
-    let lab = lab_props(state.lang, state.lab.clone(), on_lab, on_lab_settle);
-    // On a prerendered page the lab, far down the page, is hydrated in a task of its own after the
-    // rest (see `components::island`).
-    let lab_island = *use_state(|| props.hydrating);
-    use_island::<Lab>(
-        lab_island,
-        LAB_HOST,
-        LabProps {
-            lang: props.lang,
-            settings: LabSettings::default(),
-            ..lab.clone()
-        },
-        lab.clone(),
-    );
+    let lab_state = use_memo(state.lab.clone(), |lab| AttrValue::from(encode_state(lab)));
     // After the first render (which matches the prerendered HTML), apply what the address bar, the
     // stored choices and the browser's languages say. In a task of its own: hydration is the
     // longest task of a load, and this (with the render it causes) need not make it longer. The page
     // is ready once that is applied and rendered: `data-ready` is set by an effect, which Yew runs
-    // only after every render queued by then is done (the lab's hydration, queued just above, too).
+    // only after every render queued by then is done.
     let restored = use_state(|| false);
     use_effect_with(*restored, |&restored| {
         if restored {
@@ -337,11 +302,7 @@ pub fn App(props: &AppProps) -> Html {
                 {main}
                 <section id="lab" class="lab-section" aria-labelledby="lab-title">
                     <h2 id="lab-title" class="section-title">{ui.lab_title}</h2>
-                    if lab_island {
-                        {island::markup(LAB_HOST)}
-                    } else {
-                        <Lab ..lab />
-                    }
+                    <PartSlot part={Part::PAGE_LAB} lang={state.lang} state={(*lab_state).clone()} on_change={on_lab} />
                     <crate::components::embed_share::EmbedShare id="lab-embed" lang={state.lang} spec={llm_qa_core::embed::EmbedSpec {
                         view: llm_qa_core::embed::View::Lab,
                         lang: Some(state.lang),
@@ -433,11 +394,8 @@ fn restore(state: &UseReducerHandle<State>) {
 }
 
 fn apply_route(state: &UseReducerHandle<State>, route: &Route) {
-    let (lab, warnings) = LabSettings::from_url(&route.lab);
-    for w in warnings {
-        browser::warn(&w);
-    }
-    state.dispatch(Action::SetLab(lab));
+    // The lab reads its keys itself (and warns about those it cannot use) when it loads.
+    state.dispatch(Action::SetLab(route.lab.clone()));
     state.dispatch(Action::ExploreFromUrl(route.card, route.explore.clone()));
     let topic = route.topic.as_deref().and_then(|id| {
         let found = bank::TOPICS.iter().position(|t| t.id == id);

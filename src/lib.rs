@@ -2,14 +2,21 @@
 //!
 //! The logic (question bank, search, sampling, study progress) lives in the pure `llm-qa-core`
 //! crate; this crate only renders it and dispatches user actions.
+//!
+//! It ships as two wasm modules (`docs/perf.md`, "Two stages"): the first stage (`src/main.rs`:
+//! `app`, `components`, `state`) is what a visitor loads to read and search; the second (`src/bin/parts.rs`:
+//! `parts`, the labs and explorers) is fetched when one of them is about to be shown.
 
 pub mod app;
 mod browser;
 pub mod components;
-#[cfg(all(target_arch = "wasm32", feature = "csr"))]
+// The first stage's export for `<llm-interview-cards>`; the second stage's wasm exports `mount_part`
+// instead (`parts`), and each keeps alive only the code its exports reach.
+#[cfg(all(target_arch = "wasm32", feature = "csr", not(feature = "parts")))]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 mod panic;
+pub mod parts;
 pub mod pwa;
 mod search_view;
 pub mod state;

@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use llm_qa_core::bank::QUESTIONS;
 use llm_qa_core::i18n::LangChoice;
-use llm_qa_core::lab::LabSettings;
 use llm_qa_core::progress::{Mark, Marks, Quiz, Verdict};
 use llm_qa_core::theme::Theme;
 use yew::Reducible;
@@ -31,8 +30,9 @@ pub struct State {
     pub open: BTreeSet<u8>,
     pub marks: Marks,
     pub quiz: Option<Quiz>,
-    /// The page-level sampling lab (the labs inside cards keep their own).
-    pub lab: LabSettings,
+    /// The page-level sampling lab's URL keys, as the address bar has them (the lab, a second-stage
+    /// part, reads them; the labs inside cards keep their own settings).
+    pub lab: Rc<Vec<(String, String)>>,
     /// Bumped whenever a card should be scrolled to (a `#q12` link): effects watch it.
     pub jump: Option<(u8, u32)>,
     /// The explorers' settings as the URL has them.
@@ -71,7 +71,8 @@ pub enum Action {
         topic: Option<usize>,
     },
     SetMarks(Marks),
-    SetLab(LabSettings),
+    /// The page lab's URL keys (load, Back/Forward, or the lab's own change).
+    SetLab(Vec<(String, String)>),
     SetOpen(u8, bool),
     /// The address bar's explorer settings (load, Back/Forward).
     ExploreFromUrl(Option<u8>, Vec<(String, String)>),
@@ -107,7 +108,7 @@ impl Reducible for State {
                 s.topic = topic;
             }
             Action::SetMarks(m) => s.marks = m,
-            Action::SetLab(l) => s.lab = l,
+            Action::SetLab(l) => s.lab = Rc::new(l),
             Action::ExploreFromUrl(card, pairs) => {
                 s.explore = Rc::new(ExploreUrl {
                     card,

@@ -151,7 +151,7 @@ struct LabHostProps {
 
 #[component]
 fn LabHost(p: &LabHostProps) -> Html {
-    use llm_qa::components::lab::Lab;
+    use llm_qa::parts::lab::Lab;
     use llm_qa_core::i18n::LangChoice;
     html! { <Lab id="t" lang={LangChoice::En} settings={p.settings.clone()} on_change={Callback::noop()} /> }
 }
@@ -260,4 +260,95 @@ async fn the_offline_notice_offers_the_new_version_in_the_chosen_language() {
         1,
         "only close"
     );
+}
+
+#[derive(Properties, PartialEq)]
+struct SlotHostProps {
+    heard: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+}
+
+#[component]
+fn SlotHost(p: &SlotHostProps) -> Html {
+    use llm_qa::components::part_slot::PartSlot;
+    use llm_qa_core::i18n::LangChoice;
+    use llm_qa_core::part::Part;
+    let heard = p.heard.clone();
+    let on_change = Callback::from(move |s: String| heard.borrow_mut().push(s));
+    html! { <PartSlot part={Part::explorer(23)} lang={LangChoice::Zh} state="sm.t=2" {on_change} /> }
+}
+
+/// The first stage only names a part: an `<llm-part>` element with the part's attributes and
+/// translated placeholder texts, whose change events reach the slot's callback.
+#[wasm_bindgen_test]
+async fn a_part_slot_names_its_part_and_hears_its_changes() {
+    let root = fresh_root();
+    let heard = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    yew::Renderer::<SlotHost>::with_root_and_props(
+        root.clone(),
+        SlotHostProps {
+            heard: heard.clone(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let el = root
+        .query_selector("llm-part")
+        .unwrap()
+        .expect("the element, from the second render on");
+    let attr = |name: &str| el.get_attribute(name).unwrap_or_default();
+    assert_eq!(attr("kind"), "explorer");
+    assert_eq!(attr("card"), "23");
+    assert_eq!(attr("lang"), "zh");
+    assert_eq!(attr("state"), "sm.t=2");
+    assert_eq!(attr("data-loading"), "正在加载探索器…");
+    assert_eq!(attr("data-retry"), "重试");
+
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&"sm.t=3".into());
+    let event = web_sys::CustomEvent::new_with_event_init_dict(
+        llm_qa::components::part_slot::CHANGE_EVENT,
+        &init,
+    )
+    .unwrap();
+    el.dispatch_event(&event).unwrap();
+    assert_eq!(*heard.borrow(), vec!["sm.t=3".to_string()]);
+}
+
+/// The second stage renders the part its element names, starting from its `state`, and reports
+/// each change as the new `state`.
+#[wasm_bindgen_test]
+async fn a_part_starts_from_its_state_and_reports_changes() {
+    use llm_qa::parts::{PartView, Props};
+    use llm_qa_core::i18n::LangChoice;
+    use llm_qa_core::part::Part;
+    let root = fresh_root();
+    let heard = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let on_change = {
+        let heard = heard.clone();
+        Callback::from(move |s: String| heard.borrow_mut().push(s))
+    };
+    yew::Renderer::<PartView>::with_root_and_props(
+        root.clone(),
+        Props {
+            part: Part::explorer(23),
+            lang: LangChoice::En,
+            state: "sm.t=2".into(),
+            on_change,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let slider: web_sys::HtmlInputElement = root
+        .query_selector("#q23-x-t")
+        .unwrap()
+        .expect("the softmax explorer's temperature")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(slider.value_as_number(), 2.0);
+    slider.set_value("3");
+    slider
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(*heard.borrow(), vec!["sm.t=3".to_string()]);
 }

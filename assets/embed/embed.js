@@ -9,6 +9,10 @@
 // from where this script came from (and cached with the app). Attribute values are handed to the
 // wasm as plain strings, where they are parsed as data: never as markup or script.
 
+// The labs and explorers inside a widget are <llm-part> elements: they load the app's second stage
+// themselves when they come into view.
+import "./part.js";
+
 const APP_JS = "__APP_JS__";
 const APP_WASM = "__APP_WASM__";
 const EMBED_CSS = "__EMBED_CSS__";

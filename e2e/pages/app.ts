@@ -61,6 +61,24 @@ export class AppPage {
       .check();
   }
 
+  /**
+   * Scrolls to the sampling lab, as a reader does, and waits until it has loaded: the lab is part of
+   * the app's second stage, fetched when it comes near the viewport.
+   */
+  async showLab() {
+    const section = this.page.locator("#lab");
+    await section.scrollIntoViewIfNeeded();
+    await expect(section.locator("llm-part")).toHaveAttribute("data-part", "ready", { timeout: 30_000 });
+    return section;
+  }
+
+  /** Card `id`'s lab or explorer (a second-stage part), once it has loaded. */
+  async partOf(id: number) {
+    const part = this.card(id).locator("llm-part");
+    await expect(part).toHaveAttribute("data-part", "ready", { timeout: 30_000 });
+    return part;
+  }
+
   card(id: number) {
     return this.page.locator(`article#q${id}`);
   }

@@ -16,17 +16,6 @@ const MOUNT: &str = r#"<div id="app"></div>"#;
 async fn render(lang: LangChoice) -> String {
     // The card list embeds each card prerendered on its own, to be hydrated as an island.
     llm_qa::components::card_list::set_prerendered_cards(lang).await;
-    // So is the lab.
-    llm_qa::components::island::set_prerendered::<llm_qa::components::lab::Lab>(
-        llm_qa::app::LAB_HOST.to_string(),
-        llm_qa::app::lab_props(
-            lang,
-            Default::default(),
-            yew::Callback::noop(),
-            yew::Callback::noop(),
-        ),
-    )
-    .await;
     yew::LocalServerRenderer::<App>::with_props(AppProps {
         lang,
         hydrating: true,

@@ -9,10 +9,13 @@ use yew::prelude::*;
 
 use super::embed_share::EmbedShare;
 use super::highlight::Highlighted;
-use super::lab::LocalLab;
+use super::part_slot::PartSlot;
 use super::rich_text;
 use llm_qa_core::embed::EmbedSpec;
-use llm_qa_core::lab::LabSettings;
+use llm_qa_core::part::{decode_state, encode_state, Kind, Part};
+
+/// An explorer's URL keys after a change, with the card it sits in.
+pub type ExploreChange = (u8, Vec<(String, String)>);
 
 /// A piece of text and the byte ranges in it that matched.
 pub type MarkedText = (String, Vec<(usize, usize)>);
@@ -47,22 +50,13 @@ pub struct Props {
     pub in_app: bool,
     /// Hears this card's explorer's URL keys after each change.
     #[prop_or_default]
-    pub on_explore: Option<Callback<super::explorers::ExploreChange>>,
+    pub on_explore: Option<Callback<ExploreChange>>,
 }
 
 fn idx(lang: Lang) -> usize {
     match lang {
         Lang::En => 0,
         Lang::Zh => 1,
-    }
-}
-
-/// The cards that carry a sampling lab, set up to show that card's point.
-fn lab_for(id: u8) -> Option<LabSettings> {
-    match id {
-        6 => Some(LabSettings::for_temperature()),
-        12 => Some(LabSettings::for_top_k_top_p()),
-        _ => None,
     }
 }
 
@@ -166,13 +160,7 @@ pub fn Card(props: &Props) -> Html {
                 </div>
                 // Labs and explorers are built only while the card is open: a closed card costs nothing.
                 if props.open {
-                    {super::explorers::explorer_for(id, props.lang, props.explore.as_deref(), props.explore_generation, props.on_explore.clone())}
-                    {lab_for(id).map(|initial| html! {
-                        <div class="card__lab">
-                            <h3 class="card__lab-title">{ui.lab_title}</h3>
-                            <LocalLab id={format!("q{id}-lab")} lang={props.lang} {initial} />
-                        </div>
-                    })}
+                    {part(props)}
                 }
             </details>
             {excerpts}
@@ -195,5 +183,37 @@ pub fn Card(props: &Props) -> Html {
                 }
             </div>
         </article>
+    }
+}
+
+/// The lab or explorer of an open card, if it has one. An explorer starts from the URL's settings
+/// when they are meant for this card, and starts over when the address bar changes (a new key).
+fn part(props: &Props) -> Html {
+    let id = props.question.id;
+    let Some(part) = Part::in_card(id) else {
+        return Html::default();
+    };
+    match part.kind {
+        Kind::Lab => html! {
+            <div class="card__lab">
+                <h3 class="card__lab-title">{props.lang.ui().ui().lab_title}</h3>
+                <PartSlot {part} lang={props.lang} />
+            </div>
+        },
+        Kind::Explorer => {
+            let state = props
+                .explore
+                .as_deref()
+                .filter(|url| url.for_card(id))
+                .map(|url| AttrValue::from(encode_state(&url.pairs)))
+                .unwrap_or_default();
+            let on_change = props
+                .on_explore
+                .clone()
+                .map(|cb| cb.reform(move |state: String| (id, decode_state(&state))));
+            html! {
+                <PartSlot key={props.explore_generation} {part} lang={props.lang} {state} {on_change} />
+            }
+        }
     }
 }

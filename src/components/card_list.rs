@@ -21,8 +21,8 @@ use llm_qa_core::i18n::LangChoice;
 use llm_qa_core::progress::{Mark, Marks};
 use yew::prelude::*;
 
+use super::card::ExploreChange;
 use super::card::{Card, Props as CardProps};
-use super::explorers::ExploreChange;
 use crate::search_view::Listing;
 use crate::state::{display_order, ExploreUrl};
 

@@ -6,12 +6,12 @@ use std::collections::BTreeSet;
 use llm_qa_core::bank::{self, SOURCE};
 use llm_qa_core::embed::{EmbedSpec, View};
 use llm_qa_core::i18n::LangChoice;
-use llm_qa_core::lab::LabSettings;
+use llm_qa_core::part::Part;
 use llm_qa_core::progress::{Quiz, Verdict};
 use yew::prelude::*;
 
 use super::card::Card;
-use super::lab::LocalLab;
+use super::part_slot::PartSlot;
 use super::quiz::QuizView;
 
 #[derive(Properties, PartialEq)]
@@ -30,7 +30,7 @@ pub fn EmbedApp(props: &Props) -> Html {
         View::Cards => html! { <EmbedCards ids={props.spec.shown()} lang={props.lang} /> },
         View::Lab => html! {
             <section class="lab-section" aria-label={ui.lab_title}>
-                <LocalLab id="embed-lab" lang={props.lang} initial={LabSettings::default()} />
+                <PartSlot part={Part::PAGE_LAB} lang={props.lang} />
             </section>
         },
         // Keyed by its questions: a changed attribute starts a new quiz.

@@ -1,8 +1,7 @@
-//! One component hydrated later than the page around it (the page-level lab): the parent holds its
-//! prerendered HTML as raw markup, which hydration takes without walking, and the component is
-//! hydrated in place as an app of its own in a task after the page's, then follows its props through
-//! `AppHandle::update`. The card list does the same for its fifty cards, one per task
-//! (`card_list.rs`).
+//! One component hydrated later than the page around it: the parent holds its prerendered HTML as
+//! raw markup, which hydration takes without walking, and the component is hydrated in place as an
+//! app of its own in a later task, then follows its props through `AppHandle::update`. The card list
+//! does this for its fifty cards, one per task (`card_list.rs`).
 
 use yew::prelude::*;
 
@@ -88,60 +87,4 @@ where
     pub fn destroy(self) {
         self.handle.destroy();
     }
-}
-
-/// Hydrates `C` into the element `host` in the next task, with the props it was prerendered with
-/// (`first`), and keeps it at `now` from then on. Does nothing unless `enabled` (the parent was
-/// itself hydrated from prerendered HTML).
-#[cfg(all(target_arch = "wasm32", feature = "hydration"))]
-#[hook]
-pub fn use_island<C>(enabled: bool, host: &'static str, first: C::Properties, now: C::Properties)
-where
-    C: BaseComponent,
-    C::Properties: Clone + PartialEq,
-{
-    struct Island<C: BaseComponent> {
-        live: Option<Live<C>>,
-        /// What the component should show once hydrated.
-        now: Option<C::Properties>,
-        pending: Option<gloo_timers::callback::Timeout>,
-    }
-
-    let island = use_mut_ref(|| Island::<C> {
-        live: None,
-        now: None,
-        pending: None,
-    });
-    use_effect(move || {
-        if enabled {
-            let mut me = island.borrow_mut();
-            if let Some(live) = &mut me.live {
-                live.follow(now);
-            } else {
-                me.now = Some(now);
-                if me.pending.is_none() {
-                    let island = island.clone();
-                    me.pending = Some(gloo_timers::callback::Timeout::new(0, move || {
-                        let now = island.borrow_mut().now.take().unwrap_or(first.clone());
-                        let live = Live::hydrate(host, first, now);
-                        let mut me = island.borrow_mut();
-                        me.live = live;
-                        me.pending = None;
-                    }));
-                }
-            }
-        }
-        || ()
-    });
-}
-
-/// Native builds and builds without hydration never hydrate.
-#[cfg(not(all(target_arch = "wasm32", feature = "hydration")))]
-#[hook]
-pub fn use_island<C>(enabled: bool, host: &'static str, first: C::Properties, now: C::Properties)
-where
-    C: BaseComponent,
-    C::Properties: Clone + PartialEq,
-{
-    let _ = (enabled, host, first, now);
 }

@@ -8,6 +8,7 @@ pub mod explore;
 pub mod i18n;
 pub mod json;
 pub mod lab;
+pub mod part;
 pub mod progress;
 pub mod route;
 pub mod sampling;

@@ -24,7 +24,6 @@ use llm_qa_core::explore::UrlState;
 use llm_qa_core::i18n::{Lang, LangChoice};
 use yew::prelude::*;
 
-use crate::state::ExploreUrl;
 use widgets::Ctx;
 
 /// The settings of whichever explorer a card shows.
@@ -39,9 +38,6 @@ pub enum Model {
     Kl(Kl),
     Relu(Activations),
 }
-
-/// An explorer's URL keys after a change, with the card it sits in.
-pub type ExploreChange = (u8, Vec<(String, String)>);
 
 impl Model {
     /// The prefix of this explorer's URL keys.
@@ -114,27 +110,22 @@ pub fn model_for(id: u8) -> Option<Model> {
     })
 }
 
-/// The explorer for a card, if it has one, starting from the URL's settings when they are meant for
-/// it; a new `generation` starts it over. `on_change` hears the card id and the explorer's URL keys after every change.
+/// The explorer for card `id`, if it has one, starting from the URL keys in `pairs` (what they do not
+/// set stays at the card's preset). `on_change` hears the explorer's URL keys after every change.
 pub fn explorer_for(
     id: u8,
     lang: LangChoice,
-    url: Option<&ExploreUrl>,
-    generation: u32,
-    on_change: Option<Callback<ExploreChange>>,
+    pairs: &[(String, String)],
+    on_change: Callback<Vec<(String, String)>>,
 ) -> Option<Html> {
     let preset = model_for(id)?;
-    let mut initial = preset.clone();
-    if let Some(url) = url.filter(|u| u.for_card(id)) {
-        let (m, warnings) = initial.with_url(&url.pairs);
-        for w in warnings {
-            crate::browser::warn(&w);
-        }
-        initial = m;
+    let (initial, warnings) = preset.with_url(pairs);
+    for w in warnings {
+        crate::browser::warn(&w);
     }
     Some(html! {
         <div class="card__explorer">
-            <Explorer key={generation} card={id} lang={lang.ui()} {preset} {initial} {on_change} />
+            <Explorer card={id} lang={lang.ui()} {preset} {initial} {on_change} />
         </div>
     })
 }
@@ -146,8 +137,7 @@ pub struct Props {
     /// The card's own starting point: the URL says only what differs from it.
     pub preset: Model,
     pub initial: Model,
-    #[prop_or_default]
-    pub on_change: Option<Callback<ExploreChange>>,
+    pub on_change: Callback<Vec<(String, String)>>,
 }
 
 /// One explorer with its own settings and table toggle.
@@ -166,11 +156,9 @@ pub fn Explorer(props: &Props) -> Html {
     };
     let set = {
         let model = model.clone();
-        let (card, on_change, preset) = (props.card, props.on_change.clone(), props.preset.clone());
+        let (on_change, preset) = (props.on_change.clone(), props.preset.clone());
         Callback::from(move |m: Model| {
-            if let Some(cb) = &on_change {
-                cb.emit((card, m.url_from(&preset)));
-            }
+            on_change.emit(m.url_from(&preset));
             model.set(m)
         })
     };
@@ -229,6 +217,13 @@ mod tests {
             assert!(warnings.is_empty(), "card {id}: {warnings:?}");
             assert_eq!(back, moved, "card {id}: {pairs:?}");
         }
+    }
+
+    /// The first stage offers an explorer exactly where this registry has one.
+    #[test]
+    fn the_first_stage_offers_exactly_the_registered_explorers() {
+        let registered: Vec<u8> = (1..=50).filter(|&id| model_for(id).is_some()).collect();
+        assert_eq!(registered, llm_qa_core::part::EXPLORER_CARDS);
     }
 
     #[test]

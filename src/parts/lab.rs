@@ -7,6 +7,7 @@ use llm_qa_core::i18n::{Lang, LangChoice};
 use llm_qa_core::lab::{
     fixed, percent, LabSettings, LOGIT_RANGE, MIN_P_MAX, PROMPTS, TEMPERATURE_MAX, TOP_K_MAX,
 };
+use llm_qa_core::part::{decode_state, encode_state};
 use llm_qa_core::sampling::{
     compare_orders, cumulative_desc, draw, histogram, softmax, Distribution, Filter, Order,
 };
@@ -474,18 +475,60 @@ fn Draws(props: &DrawProps) -> Html {
 pub struct LocalProps {
     pub id: AttrValue,
     pub lang: LangChoice,
-    pub initial: LabSettings,
+    /// Where the lab starts, and what "Reset" goes back to: a card's preset, or the default.
+    pub preset: LabSettings,
+    /// The lab's URL keys (`t=0.7&p=0.9`), from the address bar. When they change from outside (Back,
+    /// Forward) to something the lab did not write itself, it starts over from them.
+    #[prop_or_default]
+    pub state: AttrValue,
+    /// Hears the lab's URL keys once a change settles.
+    #[prop_or_default]
+    pub on_settle: Callback<String>,
 }
 
-/// A lab that keeps its own settings: the one inside a card.
+/// A lab that keeps its own settings: the page's (which follows the address bar through `state`), one
+/// inside a card, or an embedded one.
 #[component]
 pub fn LocalLab(props: &LocalProps) -> Html {
-    let settings = use_state(|| props.initial.clone());
+    let read = {
+        let preset = props.preset.clone();
+        move |state: &str| {
+            if state.is_empty() {
+                return preset.clone();
+            }
+            let (settings, warnings) = LabSettings::from_url(&decode_state(state));
+            for w in warnings {
+                crate::browser::warn(&w);
+            }
+            settings
+        }
+    };
+    let settings = use_state(|| read(&props.state));
+    // What the lab last wrote (or was started from): its own change coming back is not a reset.
+    let written = use_mut_ref(|| props.state.clone());
+    {
+        let (settings, written) = (settings.clone(), written.clone());
+        use_effect_with(props.state.clone(), move |state| {
+            if *written.borrow() != *state {
+                *written.borrow_mut() = state.clone();
+                settings.set(read(state));
+            }
+        });
+    }
     let on_change = {
         let settings = settings.clone();
         Callback::from(move |s| settings.set(s))
     };
+    let on_settle = {
+        let (settings, written, emit) = (settings.clone(), written, props.on_settle.clone());
+        Callback::from(move |s: LabSettings| {
+            let state = AttrValue::from(encode_state(&s.to_url()));
+            *written.borrow_mut() = state.clone();
+            settings.set(s);
+            emit.emit(state.to_string());
+        })
+    };
     html! {
-        <Lab id={props.id.clone()} lang={props.lang} settings={(*settings).clone()} {on_change} reset_to={props.initial.clone()} />
+        <Lab id={props.id.clone()} lang={props.lang} settings={(*settings).clone()} {on_change} {on_settle} reset_to={props.preset.clone()} />
     }
 }

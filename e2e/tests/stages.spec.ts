@@ -1,0 +1,121 @@
+// The app loads in two stages (docs/perf.md, "Two stages"): the first load is what a reader needs
+// (cards, search, language, marks); the labs and explorers are a second wasm, fetched when a part is
+// about to be shown. These tests hold that line: no second-stage code in the first load, parts that
+// load when opened or scrolled to, a placeholder meanwhile, and a Retry when loading fails.
+import type { Page } from "@playwright/test";
+import { test, expect } from "../fixtures";
+
+const SECOND_STAGE = /\/parts-[0-9a-f]+(_bg\.wasm|\.js)(\?|$)/;
+
+/**
+ * Records, in the page, when `<html data-cards="live">` is set: the first stage has then hydrated
+ * every card and the page has settled. Must run before the page loads.
+ */
+async function recordSettled(page: Page) {
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.documentElement.dataset.cards === "live") {
+        (window as unknown as { settledAt: number }).settledAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-cards"] });
+  });
+}
+
+test("the first load fetches no lab or explorer code", async ({ app, page }) => {
+  await recordSettled(page);
+  await app.open("?lang=en");
+  await expect(page.locator("html")).toHaveAttribute("data-cards", "live", { timeout: 30_000 });
+  const { before, settledAt } = await page.evaluate(() => {
+    const settledAt = (window as unknown as { settledAt: number }).settledAt;
+    const before = performance
+      .getEntriesByType("resource")
+      .filter((e) => e.startTime <= settledAt)
+      .map((e) => e.name);
+    return { before, settledAt };
+  });
+  expect(settledAt).toBeGreaterThan(0);
+  const wasm = before.filter((url) => url.endsWith(".wasm"));
+  expect(wasm, "the first load's wasm").toHaveLength(1);
+  expect(wasm[0]).toMatch(/\/app-[0-9a-f]+_bg\.wasm$/);
+  expect(before.filter((url) => SECOND_STAGE.test(url)), "second-stage files").toEqual([]);
+  // The element that loads the second stage is in the first load; what it loads is not.
+  expect(before.some((url) => url.endsWith("/part.js"))).toBe(true);
+});
+
+test("an explorer's card opened right after load shows its explorer", async ({ app, page }) => {
+  const fetched: string[] = [];
+  page.on("request", (r) => {
+    if (SECOND_STAGE.test(r.url())) fetched.push(r.url());
+  });
+  await app.open("?lang=en");
+  await app.cardToggle(23).click();
+  const part = await app.partOf(23);
+  const slider = part.getByRole("slider", { name: "Temperature T", exact: true });
+  await slider.focus();
+  await page.keyboard.press("End");
+  await expect(slider).toHaveAttribute("aria-valuetext", /^5/);
+  // One download of the second stage, shared by every part.
+  expect(fetched.filter((u) => u.endsWith(".wasm"))).toHaveLength(1);
+});
+
+test("the page's lab loads when it comes near the viewport", async ({ app, page }) => {
+  await app.open("?lang=en");
+  const part = page.locator("#lab llm-part");
+  // Far down the page, it waits, labelled, with its room kept.
+  await expect(part).toHaveAttribute("data-part", "loading");
+  await expect(part).toHaveAttribute("aria-busy", "true");
+  await expect(part.locator(".part__status")).toHaveText("Loading the sampling lab…");
+  const waiting = await part.boundingBox();
+  expect(waiting!.height).toBeGreaterThan(300);
+  const lab = await app.showLab();
+  await expect(lab.getByRole("slider", { name: "Temperature", exact: true })).toBeVisible();
+  await expect(part).not.toHaveAttribute("aria-busy", /.*/);
+});
+
+for (const [lang, texts] of [
+  ["en", { failed: /could not be loaded/, retry: "Retry", tokenizer: "Tokenizer explorer" }],
+  ["zh", { failed: /未能加载/, retry: "重试", tokenizer: "分词器探索器" }],
+] as const) {
+  test(`a part that cannot load says so and loads on Retry (${lang})`, async ({ app, page }) => {
+    // The second stage's server fails until the reader presses Retry.
+    let failing = true;
+    await page.route(SECOND_STAGE, (route) => (failing ? route.abort("failed") : route.continue()));
+    const warnings: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "warning") warnings.push(m.text());
+    });
+    await app.open(`?lang=${lang}#q1`);
+    const part = app.card(1).locator("llm-part");
+    await expect(part).toHaveAttribute("data-part", "failed");
+    await expect(part).toContainText(texts.failed);
+    expect(warnings.join("\n")).toContain("<llm-part>: could not load");
+    failing = false;
+    const retry = part.getByRole("button", { name: texts.retry, exact: true });
+    await retry.focus();
+    await page.keyboard.press("Enter");
+    await expect(part).toHaveAttribute("data-part", "ready");
+    await expect(part.getByRole("heading", { name: texts.tokenizer })).toBeVisible();
+    await expect(part.getByRole("button", { name: texts.retry })).toHaveCount(0);
+  });
+}
+
+test("attributes that name no part are refused in words, never as markup", async ({ app, page }) => {
+  await app.open("?lang=en");
+  const warnings: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "warning") warnings.push(m.text());
+  });
+  await page.evaluate(() => {
+    const el = document.createElement("llm-part");
+    el.id = "stray";
+    el.setAttribute("kind", "explorer");
+    el.setAttribute("card", "<img src=x onerror=alert(1)>");
+    document.querySelector("main")!.prepend(el);
+  });
+  const stray = page.locator("#stray");
+  await expect(stray).toHaveAttribute("data-part", "failed");
+  await expect(stray).toContainText("not a question number");
+  await expect(stray.locator("img")).toHaveCount(0);
+  expect(warnings.join("\n")).toContain("not a question number");
+});
