@@ -1,12 +1,13 @@
 // <llm-part>: the app's second stage, loaded on demand. The first stage (reading, search, study
 // marks) puts an element where a sampling lab or an explorer goes; this script fetches the second
-// stage's wasm once, when the first part comes near the viewport (or, on the app's own page, in idle
-// time once the page has settled), and mounts each part inside its element.
+// stage's wasm once, when the first part is put on the page (one with loading="lazy": when it comes
+// near the viewport; on the app's own page also in idle time once the page has settled), and mounts
+// each part inside its element.
 //
-//   <llm-part kind="explorer" card="23" lang="zh" state="sm.t=2"></llm-part>
+//   <llm-part kind="explorer" card="23" language="zh" state="sm.t=2"></llm-part>
 //
-// Attributes in: kind (lab | explorer), card (the question the part belongs to), lang (en | zh |
-// both), state (the part's URL keys), and the texts of the placeholder: data-loading, data-failed,
+// Attributes in: loading ("lazy": wait until it is near the viewport), kind (lab | explorer), card (the question the part belongs to), language (en | zh |
+// both; not `lang`, whose values are language tags), state (the part's URL keys), and the texts of the placeholder: data-loading, data-failed,
 // data-retry. Out: an `llm-part-change` event whose detail is the part's new state. The element's
 // `data-part` attribute says where it is: loading, ready or failed (with a Retry button).
 // scripts/parts.mjs fills in this build's file names below.
@@ -44,14 +45,54 @@ export function loadParts() {
 
 let loaded = null; // the module, once `ready` has resolved: parts then mount without waiting a frame
 
+// Each stage runs its own copy of Yew, and a part's elements sit inside the first stage's. Yew handles
+// events by delegation: a listener on its root, in the capture phase, finds the element's Yew subtree
+// and handler by ids it stores on elements and on the event (`__yew_subtree_id`, …). Both copies count
+// their ids from 1, so the first stage, which sees an event first, would take a part's ids for its own
+// and run one of its own handlers (moving an explorer's slider typed into the search box). So, above
+// the first stage's roots, an event from inside a part is marked as handled by no subtree of the first
+// stage (Yew's cached answer, id 0 = none), and the mark is taken off again at the part's element,
+// below them, so that the part's own Yew finds its handlers as usual. Discrete events only: the first
+// stage listens to no continuous ones (move, scroll). Yew 0.23's names, pinned in Cargo.lock.
+const GUARDED = [
+  "click", "dblclick", "auxclick", "contextmenu", "input", "beforeinput", "change", "keydown", "keyup",
+  "toggle", "submit", "reset", "focusin", "focusout", "pointerdown", "pointerup", "mousedown",
+  "mouseup", "touchstart", "touchend",
+];
+
+function markOutsideFirstStage(event) {
+  const path = event.composedPath();
+  if (!path.some((node) => node.localName === TAG)) return;
+  event.__yew_subtree_cache_key = path.length;
+  event.__yew_subtree_id = 0;
+}
+
+function unmark(event) {
+  delete event.__yew_subtree_cache_key;
+  delete event.__yew_subtree_id;
+}
+
+/**
+ * Keeps the first stage's Yew away from events inside parts, for first-stage roots below `root`: the
+ * document, or the shadow root an embed renders into (events that are not composed stay inside it).
+ */
+export function guardParts(root) {
+  for (const type of GUARDED) root.addEventListener(type, markOutsideFirstStage, { capture: true });
+}
+
 class LlmPart extends HTMLElement {
-  static observedAttributes = ["lang", "state"];
+  static observedAttributes = ["language", "state"];
 
   #part = null;
   #status = null;
   #root = null;
   #watch = null;
   #loading = false;
+
+  constructor() {
+    super();
+    for (const type of GUARDED) this.addEventListener(type, unmark, { capture: true });
+  }
 
   connectedCallback() {
     // Moved within the page (a card list reordered by a search): carry on as it was.
@@ -70,7 +111,11 @@ class LlmPart extends HTMLElement {
       return;
     }
     this.#show("loading", this.dataset.loading || "Loading…");
-    // Fetch when the part comes near the viewport: an explorer in a card just opened is in it.
+    if (this.getAttribute("loading") !== "lazy") {
+      this.#load();
+      return;
+    }
+    // loading="lazy", as for images: fetch when the part comes within a screen of the viewport.
     this.#watch = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
@@ -96,7 +141,7 @@ class LlmPart extends HTMLElement {
   }
 
   attributeChangedCallback() {
-    this.#part?.update(this.#attr("lang"), this.#attr("state"));
+    this.#part?.update(this.#attr("language"), this.#attr("state"));
   }
 
   #attr(name) {
@@ -156,7 +201,7 @@ class LlmPart extends HTMLElement {
         this.#root,
         this.#attr("kind"),
         this.#attr("card"),
-        this.#attr("lang"),
+        this.#attr("language"),
         this.#attr("state"),
         (state) => this.dispatchEvent(new CustomEvent(CHANGE, { detail: state, bubbles: true })),
       );
@@ -169,7 +214,10 @@ class LlmPart extends HTMLElement {
   }
 }
 
-if (!customElements.get(TAG)) customElements.define(TAG, LlmPart);
+if (!customElements.get(TAG)) {
+  customElements.define(TAG, LlmPart);
+  guardParts(document);
+}
 
 // On the app's own page, warm the second stage up once the first has settled (every card hydrated),
 // in idle time, so that opening an explorer rarely waits. Not on a blog that embeds the app, and not

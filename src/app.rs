@@ -302,7 +302,7 @@ pub fn App(props: &AppProps) -> Html {
                 {main}
                 <section id="lab" class="lab-section" aria-labelledby="lab-title">
                     <h2 id="lab-title" class="section-title">{ui.lab_title}</h2>
-                    <PartSlot part={Part::PAGE_LAB} lang={state.lang} state={(*lab_state).clone()} on_change={on_lab} />
+                    <PartSlot part={Part::PAGE_LAB} lang={state.lang} state={(*lab_state).clone()} on_change={on_lab} lazy=true />
                     <crate::components::embed_share::EmbedShare id="lab-embed" lang={state.lang} spec={llm_qa_core::embed::EmbedSpec {
                         view: llm_qa_core::embed::View::Lab,
                         lang: Some(state.lang),

@@ -298,7 +298,7 @@ async fn a_part_slot_names_its_part_and_hears_its_changes() {
     let attr = |name: &str| el.get_attribute(name).unwrap_or_default();
     assert_eq!(attr("kind"), "explorer");
     assert_eq!(attr("card"), "23");
-    assert_eq!(attr("lang"), "zh");
+    assert_eq!(attr("language"), "zh");
     assert_eq!(attr("state"), "sm.t=2");
     assert_eq!(attr("data-loading"), "正在加载探索器…");
     assert_eq!(attr("data-retry"), "重试");

@@ -11,7 +11,7 @@
 
 // The labs and explorers inside a widget are <llm-part> elements: they load the app's second stage
 // themselves when they come into view.
-import "./part.js";
+import { guardParts } from "./part.js";
 
 const APP_JS = "__APP_JS__";
 const APP_WASM = "__APP_WASM__";
@@ -42,6 +42,7 @@ class LlmInterviewCards extends HTMLElement {
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: "open" });
+    guardParts(shadow);
     const link = document.createElement("link");
     link.rel = "stylesheet";
     link.href = new URL(EMBED_CSS, base).href;

@@ -36,6 +36,7 @@ for (const scheme of ["light", "dark"] as const) {
     test("sampling lab with its table and the logit editor open", async ({ app, page }) => {
       test.slow();
       await app.open("?lang=en&k=5&p=0.8#lab");
+      await app.showLab();
       await lab(page).getByRole("button", { name: "Show table" }).click();
       await lab(page).getByText("Advanced: edit the logits").click();
       await expect(lab(page).getByRole("table")).toBeVisible();
@@ -180,6 +181,7 @@ async function focusRing(el: Locator) {
 test("keyboard focus shows a visible ring on every kind of control", async ({ app, page }, info) => {
   test.skip(info.project.name === "phone", "keyboard focus is a desktop concern");
   await app.open("?lang=en");
+  await app.showLab();
   await lab(page).getByText("Advanced: edit the logits").click();
   const targets: [string, Locator][] = [
     ["skip link", page.getByRole("link", { name: "Skip to the questions" })],
@@ -295,6 +297,7 @@ test("a suggestion in the empty state puts focus back in the search box", async 
 
 test("restoring the logits keeps focus in the logit editor", async ({ app, page }) => {
   await app.open("?lang=en&logits=1,2,3,4,5,6,7,8,9,10,11,12#lab");
+  await app.showLab();
   await lab(page).getByText("Advanced: edit the logits").click();
   await lab(page).getByRole("button", { name: "Restore the prompt's logits" }).focus();
   await page.keyboard.press("Enter");

@@ -98,6 +98,7 @@ test.describe("address bar", () => {
 
   test("nonsense lab settings are ignored or clamped, each with a warning", async ({ app, page, warnings }) => {
     await app.open("?lang=en&t=NaN&p=-1&k=1e9&minp=5");
+    await app.showLab();
     await expect(app.cards).toHaveCount(50);
     const lab = page.locator("#lab");
     const slider = (name: string) => lab.getByRole("slider", { name, exact: true });

@@ -48,6 +48,7 @@ function keptByTopP(sorted: number[], p: number) {
 
 test("moving temperature by keyboard reshapes the chart, readouts and table", async ({ app, page }) => {
   await app.open("?lang=en");
+  await app.showLab();
   await lab(page).getByRole("button", { name: "Show table" }).click();
   const before = softmax(CAT);
   expect(await tableRow(page, "mat")).toEqual([percent(before[0]), percent(before[0]), "—"]);
@@ -65,6 +66,7 @@ test("moving temperature by keyboard reshapes the chart, readouts and table", as
 
 test("top-k by drag removes tokens and marks why", async ({ app, page }) => {
   await app.open("?lang=en");
+  await app.showLab();
   const k = slider(page, "Top-k");
   await k.scrollIntoViewIfNeeded();
   const box = (await k.boundingBox())!;
@@ -84,6 +86,7 @@ test("top-k by drag removes tokens and marks why", async ({ app, page }) => {
 
 test("top-p and min-p move by keyboard and the cumulative threshold shows", async ({ app, page }) => {
   await app.open("?lang=en");
+  await app.showLab();
   const p = slider(page, "Top-p");
   await p.focus();
   for (let i = 0; i < 50; i++) await page.keyboard.press("ArrowLeft");
@@ -112,17 +115,20 @@ test("top-p and min-p move by keyboard and the cumulative threshold shows", asyn
 
 test("a shared URL reproduces exactly the same lab", async ({ app, page }) => {
   await app.open("?lang=en&prompt=story&t=0.7&k=5&p=0.9&minp=0.05");
+  await app.showLab();
   await expect(slider(page, "Temperature")).toHaveAttribute("aria-valuetext", "0.70");
   await expect(slider(page, "Top-k")).toHaveAttribute("aria-valuetext", "5");
   await expect(lab(page).getByRole("combobox", { name: "Prompt" })).toHaveValue("story");
   const text = await lab(page).locator(".lab__explain").textContent();
   await page.goto(page.url());
   await expect(page.locator("html")).toHaveAttribute("data-ready", "true");
+  await app.showLab();
   await expect(lab(page).locator(".lab__explain")).toHaveText(text!);
 });
 
 test("sampling draws tokens and a histogram", async ({ app, page }) => {
   await app.open("?lang=en&t=0");
+  await app.showLab();
   await lab(page).getByRole("button", { name: "Sample 1", exact: true }).click();
   await expect(lab(page).locator(".lab__draws strong")).toHaveText("mat");
   await lab(page).getByRole("button", { name: "Sample 100" }).click();
@@ -131,6 +137,7 @@ test("sampling draws tokens and a histogram", async ({ app, page }) => {
 
 test("the lab speaks Chinese", async ({ app, page }) => {
   await app.open("?lang=zh&k=3");
+  await app.showLab();
   await expect(slider(page, "温度")).toBeVisible();
   await expect(lab(page).locator(".lab__explain")).toContainText("top-k 只保留概率最高的 3 个");
   await expect(lab(page).locator(".chart__label").first()).toHaveText("垫子上");
@@ -147,6 +154,7 @@ test("cards 6 and 12 carry their own lab", async ({ app, page }) => {
 
 test("hostile lab parameters are ignored without errors", async ({ app, page }) => {
   await app.open("?lang=en&t=NaN&p=-1&k=1e9&minp=5");
+  await app.showLab();
   await expect(slider(page, "Temperature")).toHaveAttribute("aria-valuetext", "1.00");
   await expect(slider(page, "Top-k")).toHaveAttribute("aria-valuetext", "off");
   await expect(lab(page).locator(".lab__explain")).not.toContainText("NaN");
@@ -154,6 +162,7 @@ test("hostile lab parameters are ignored without errors", async ({ app, page }) 
 
 test("every slider works by drag and by keyboard, matching independently computed numbers", async ({ app, page }) => {
   await app.open("?lang=en");
+  await app.showLab();
   const readout = lab(page).locator("dl");
   await lab(page).getByRole("button", { name: "Show table" }).click();
   const probs = softmax(CAT);
@@ -208,6 +217,7 @@ test("every slider works by drag and by keyboard, matching independently compute
 test("screenshots of the lab", async ({ app, page }, info) => {
   for (const lang of ["en", "zh"]) {
     await app.open(`?lang=${lang}&k=5&p=0.9#lab`);
+    await app.showLab();
     await lab(page).scrollIntoViewIfNeeded();
     await lab(page).screenshot({ path: `e2e/test-results/screens/${info.project.name}-${lang}-lab.png` });
   }

@@ -59,6 +59,15 @@ async function useEverything(app: AppPage, page: Page, url: string) {
   await app.card(3).getByRole("button", { name: "Known" }).click();
   await expect(page.getByText("1 / 50 known")).toBeVisible();
 
+  // The second stage (labs, explorers) comes from the worker's cache too.
+  await app.cardToggle(23).click();
+  const explorer = await app.partOf(23);
+  const t = explorer.getByRole("slider", { name: "Temperature T", exact: true });
+  await t.focus();
+  await page.keyboard.press("ArrowLeft");
+  await expect(t).toHaveAttribute("aria-valuetext", "0.9");
+
+  await app.showLab();
   const temperature = lab(page).getByRole("slider", { name: "Temperature", exact: true });
   await temperature.focus();
   for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowLeft");

@@ -13,12 +13,13 @@ const SECOND_STAGE = /\/parts-[0-9a-f]+(_bg\.wasm|\.js)(\?|$)/;
  */
 async function recordSettled(page: Page) {
   await page.addInitScript(() => {
+    // The document exists, its <html> element not yet: watch the whole document.
     new MutationObserver((_, observer) => {
-      if (document.documentElement.dataset.cards === "live") {
+      if (document.documentElement?.dataset.cards === "live") {
         (window as unknown as { settledAt: number }).settledAt = performance.now();
         observer.disconnect();
       }
-    }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-cards"] });
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-cards"] });
   });
 }
 
@@ -73,32 +74,37 @@ test("the page's lab loads when it comes near the viewport", async ({ app, page 
   await expect(part).not.toHaveAttribute("aria-busy", /.*/);
 });
 
-for (const [lang, texts] of [
-  ["en", { failed: /could not be loaded/, retry: "Retry", tokenizer: "Tokenizer explorer" }],
-  ["zh", { failed: /未能加载/, retry: "重试", tokenizer: "分词器探索器" }],
-] as const) {
-  test(`a part that cannot load says so and loads on Retry (${lang})`, async ({ app, page }) => {
-    // The second stage's server fails until the reader presses Retry.
-    let failing = true;
-    await page.route(SECOND_STAGE, (route) => (failing ? route.abort("failed") : route.continue()));
-    const warnings: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "warning") warnings.push(m.text());
+test.describe("when the second stage's server fails", () => {
+  // The browser itself reports each failed request as a console error; nothing else may be one.
+  test.use({ allowedConsoleErrors: [/^Failed to load resource: net::ERR_FAILED$/] });
+
+  for (const [lang, texts] of [
+    ["en", { failed: /could not be loaded/, retry: "Retry", tokenizer: "Tokenizer explorer" }],
+    ["zh", { failed: /未能加载/, retry: "重试", tokenizer: "分词器探索器" }],
+  ] as const) {
+    test(`a part that cannot load says so and loads on Retry (${lang})`, async ({ app, page }) => {
+      // The second stage's server fails until the reader presses Retry.
+      let failing = true;
+      await page.route(SECOND_STAGE, (route) => (failing ? route.abort("failed") : route.continue()));
+      const warnings: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "warning") warnings.push(m.text());
+      });
+      await app.open(`?lang=${lang}#q1`);
+      const part = app.card(1).locator("llm-part");
+      await expect(part).toHaveAttribute("data-part", "failed");
+      await expect(part).toContainText(texts.failed);
+      expect(warnings.join("\n")).toContain("<llm-part>: could not load");
+      failing = false;
+      const retry = part.getByRole("button", { name: texts.retry, exact: true });
+      await retry.focus();
+      await page.keyboard.press("Enter");
+      await expect(part).toHaveAttribute("data-part", "ready");
+      await expect(part.getByRole("heading", { name: texts.tokenizer })).toBeVisible();
+      await expect(part.getByRole("button", { name: texts.retry })).toHaveCount(0);
     });
-    await app.open(`?lang=${lang}#q1`);
-    const part = app.card(1).locator("llm-part");
-    await expect(part).toHaveAttribute("data-part", "failed");
-    await expect(part).toContainText(texts.failed);
-    expect(warnings.join("\n")).toContain("<llm-part>: could not load");
-    failing = false;
-    const retry = part.getByRole("button", { name: texts.retry, exact: true });
-    await retry.focus();
-    await page.keyboard.press("Enter");
-    await expect(part).toHaveAttribute("data-part", "ready");
-    await expect(part.getByRole("heading", { name: texts.tokenizer })).toBeVisible();
-    await expect(part.getByRole("button", { name: texts.retry })).toHaveCount(0);
-  });
-}
+  }
+});
 
 test("attributes that name no part are refused in words, never as markup", async ({ app, page }) => {
   await app.open("?lang=en");
@@ -118,4 +124,18 @@ test("attributes that name no part are refused in words, never as markup", async
   await expect(stray).toContainText("not a question number");
   await expect(stray.locator("img")).toHaveCount(0);
   expect(warnings.join("\n")).toContain("not a question number");
+});
+
+test("a part's controls act on the part alone, not on the page around it", async ({ app, page }) => {
+  await app.open("?lang=en#q23");
+  const part = await app.partOf(23);
+  const slider = part.getByRole("slider", { name: "Temperature T", exact: true });
+  await slider.focus();
+  await page.keyboard.press("ArrowLeft");
+  await expect(slider).toHaveAttribute("aria-valuetext", "0.9");
+  await expect(page).toHaveURL(/[?&]sm\.t=0\.9(&|#|$)/);
+  // Each stage runs its own Yew: the first must not take the part's input for one of its own.
+  await expect(app.search).toHaveValue("");
+  expect(new URL(page.url()).searchParams.get("q")).toBeNull();
+  await expect(app.cards).toHaveCount(50);
 });

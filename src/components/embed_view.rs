@@ -30,7 +30,7 @@ pub fn EmbedApp(props: &Props) -> Html {
         View::Cards => html! { <EmbedCards ids={props.spec.shown()} lang={props.lang} /> },
         View::Lab => html! {
             <section class="lab-section" aria-label={ui.lab_title}>
-                <PartSlot part={Part::PAGE_LAB} lang={props.lang} />
+                <PartSlot part={Part::PAGE_LAB} lang={props.lang} lazy=true />
             </section>
         },
         // Keyed by its questions: a changed attribute starts a new quiz.

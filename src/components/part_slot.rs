@@ -21,6 +21,10 @@ pub struct Props {
     /// Hears the part's new `state` after each change it makes.
     #[prop_or_default]
     pub on_change: Option<Callback<String>>,
+    /// Load only once the part comes near the viewport (the page's lab, far down the page), rather
+    /// than as soon as it is put on the page (a part in a card just opened).
+    #[prop_or_default]
+    pub lazy: bool,
 }
 
 /// The event `<llm-part>` sends with its new state (`assets/part.js`).
@@ -63,11 +67,12 @@ pub fn PartSlot(props: &Props) -> Html {
             data-kind={kind}
             kind={kind}
             card={props.part.card.map(|c| AttrValue::from(c.to_string()))}
-            lang={props.lang.code()}
+            language={props.lang.code()}
             state={props.state.clone()}
             data-loading={loading}
             data-failed={ui.part_failed}
             data-retry={ui.part_retry}
+            loading={props.lazy.then_some("lazy")}
         />
     }
 }

@@ -3,7 +3,7 @@
 //! (`assets/part.js`) fetches when a part is about to be shown, and mounts here. The first stage's wasm
 //! never links this module: it renders `components::part_slot::PartSlot`, which only names the part.
 //!
-//! The two wasm modules share nothing but the DOM: attributes in (`kind`, `card`, `lang`, `state`),
+//! The two wasm modules share nothing but the DOM: attributes in (`kind`, `card`, `language`, `state`),
 //! an `llm-part-change` event with the part's new `state` out (`llm_qa_core::part`).
 
 pub mod explorers;
@@ -61,6 +61,13 @@ pub fn PartView(props: &Props) -> Html {
 }
 
 #[cfg(all(target_arch = "wasm32", feature = "parts"))]
+pub use mount::start;
+
+/// Outside the second stage's wasm there is nothing to start.
+#[cfg(not(all(target_arch = "wasm32", feature = "parts")))]
+pub fn start() {}
+
+#[cfg(all(target_arch = "wasm32", feature = "parts"))]
 mod mount {
     use llm_qa_core::i18n::LangChoice;
     use llm_qa_core::part::Part;
@@ -82,7 +89,7 @@ mod mount {
             Some(Some(l)) => l,
             Some(None) => {
                 crate::browser::warn(&format!(
-                    "<llm-part>: ignoring lang={}: use en, zh or both",
+                    "<llm-part>: ignoring language={}: use en, zh or both",
                     llm_qa_core::route::quote_clipped(lang.as_deref().unwrap_or_default(), 24)
                 ));
                 LangChoice::default()
@@ -105,6 +112,12 @@ mod mount {
         }
     }
 
+    /// Called once by the second stage's `main`: a panic says so on the page. (Calling into this
+    /// module is also what links its exports into that wasm.)
+    pub fn start() {
+        crate::panic::install_hook();
+    }
+
     /// Renders the part named by `kind` and `card` into `root`. `on_change` is called with the part's
     /// new `state` after each change. Attributes that name no part are refused with the reason.
     #[wasm_bindgen]
@@ -116,8 +129,6 @@ mod mount {
         state: Option<String>,
         on_change: js_sys::Function,
     ) -> Result<MountedPart, JsError> {
-        static HOOK: std::sync::Once = std::sync::Once::new();
-        HOOK.call_once(crate::panic::install_hook);
         let part = Part::parse(kind.as_deref(), card.as_deref()).map_err(|e| JsError::new(&e))?;
         let on_change = Callback::from(move |state: String| {
             let _ = on_change.call1(&JsValue::NULL, &JsValue::from_str(&state));

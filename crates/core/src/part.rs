@@ -3,7 +3,7 @@
 //! part's code ships in a wasm of its own, fetched when a part is about to be shown (`docs/perf.md`,
 //! "Two stages").
 //!
-//! A part is an `<llm-part kind=… card=… lang=… state=…>` element: attributes in, an `llm-part-change`
+//! A part is an `<llm-part kind=… card=… language=… state=…>` element: attributes in, an `llm-part-change`
 //! event with the part's new `state` out. `state` is a query string of the part's own URL keys (the lab's
 //! `t`, `p`, …; an explorer's `sm.t`, …), so that the first stage can carry it in the address bar without
 //! knowing what it means. Everything here is untrusted text from the page: what does not parse is
