@@ -10,7 +10,8 @@ export default defineConfig({
   outputDir: process.env.E2E_OUTPUT || "./test-results",
   fullyParallel: true,
   workers: 2,
-  forbidOnly: !!process.env.CI,
+  // A test.only left in a spec fails the run everywhere, not only on CI: it would skip every other test.
+  forbidOnly: true,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

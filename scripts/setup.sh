@@ -41,9 +41,22 @@ if [ "$MODE" = "--test" ] || [ "$MODE" = test ]; then
   fi
 fi
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  say "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
+# The Rust toolchain that rust-toolchain.toml pins, with clippy, rustfmt and the wasm32 target: every
+# cargo command in the repository runs on it. rustup does not install it by itself here
+# (RUSTUP_AUTO_INSTALL=0 on these machines), and with no toolchain name `rustup toolchain install`
+# installs exactly what that file names. --no-self-update: leave the rustup binary alone.
+RUST_CHANNEL=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
+[ -n "$RUST_CHANNEL" ] || die "no channel in rust-toolchain.toml"
+rust_ready() {
+  rustc --version 2>/dev/null | grep -q "^rustc $RUST_CHANNEL " &&
+    rustup component list --installed 2>/dev/null | grep -q '^clippy' &&
+    rustup component list --installed 2>/dev/null | grep -q '^rustfmt' &&
+    rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown
+}
+if ! rust_ready; then
+  say "installing Rust $RUST_CHANNEL with clippy, rustfmt and wasm32-unknown-unknown (rust-toolchain.toml)"
+  rustup toolchain install --no-self-update
+  rust_ready || die "Rust $RUST_CHANNEL is still incomplete after rustup toolchain install: $(rustup show active-toolchain 2>&1)"
 fi
 
 # npm tools: wasm-opt (binaryen) for every build, Playwright and axe for the tests.
@@ -55,11 +68,19 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
+# wasm-bindgen-cli (with wasm-bindgen-test-runner) from tools/wasm-bindgen-cli, whose Cargo.lock we
+# keep, with --locked: every machine builds the same code (see tools/wasm-bindgen-cli/Cargo.toml for
+# why not `cargo install wasm-bindgen-cli`). A CLI of the right version installed some other way is
+# replaced once, so that what runs is what the lock file says.
+WBC=tools/wasm-bindgen-cli
+WBC_VERSION=$(awk '$0 == "name = \"wasm-bindgen-cli\"" { getline; gsub(/version = |"/, ""); print; exit }' "$WBC/Cargo.lock")
+[ "$WBC_VERSION" = "$WASM_BINDGEN_VERSION" ] ||
+  die "$WBC/Cargo.lock has wasm-bindgen-cli ${WBC_VERSION:-none} but Cargo.lock has wasm-bindgen $WASM_BINDGEN_VERSION; make them equal"
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
-if [ "$have" != "$WASM_BINDGEN_VERSION" ]; then
-  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (found: ${have:-none})"
-  # Without --locked: the CLI's own lock file pins a crate version the registry no longer serves.
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+if [ "$have" != "$WASM_BINDGEN_VERSION" ] ||
+  ! cargo install --list | grep -q "^llm-qa-wasm-bindgen-cli v$WASM_BINDGEN_VERSION "; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION from $WBC/Cargo.lock (found: ${have:-none}; about 3 minutes)"
+  cargo install --locked --path "$WBC" --force
 fi
 
 have=$(trunk --version 2>/dev/null | awk '{print $2}' || true)

@@ -14,6 +14,7 @@ const LANGS: Lang[] = ["en", "zh"];
 const L = {
   en: {
     showTable: "Show table",
+    hideTable: "Hide table",
     softmax: "Softmax explorer",
     temperature: "Temperature T",
     cat: "cat",
@@ -44,6 +45,7 @@ const L = {
   },
   zh: {
     showTable: "显示表格",
+    hideTable: "隐藏表格",
     softmax: "Softmax 探索器",
     temperature: "温度 T",
     cat: "猫",
@@ -283,24 +285,35 @@ for (const lang of LANGS) {
   });
 }
 
-const CARDS: [number, string][] = [
-  [1, L.en.tokenizer],
-  [2, L.en.attention],
-  [5, L.en.beam],
-  [21, L.en.pe],
-  [23, L.en.softmax],
-  [25, L.en.ce],
-  [29, L.en.kl],
-  [30, L.en.relu],
+// Each card with an explorer, and whether that explorer has tables behind its charts (beam search
+// shows its beams as lists and has none; every other one has a "Show table" button).
+const CARDS: [number, string, boolean][] = [
+  [1, L.en.tokenizer, true],
+  [2, L.en.attention, true],
+  [5, L.en.beam, false],
+  [21, L.en.pe, true],
+  [23, L.en.softmax, true],
+  [25, L.en.ce, true],
+  [29, L.en.kl, true],
+  [30, L.en.relu, true],
 ];
 
-for (const [id, title] of CARDS) {
-  test(`explorer in card ${id} shows its tables and fits the screen`, async ({ app }, info) => {
+for (const [id, title, hasTables] of CARDS) {
+  test(`explorer in card ${id} ${hasTables ? "shows its tables" : "has no tables"} and fits the screen`, async ({
+    app,
+  }, info) => {
     const x = await explorer(app, id, "en", title);
     const toggle = x.getByRole("button", { name: L.en.showTable });
-    if (await toggle.count()) {
+    if (hasTables) {
+      // The button opens the region it controls, which then holds a table.
+      await expect(toggle).toHaveAttribute("aria-expanded", "false");
+      const tables = x.locator(`[id="${await toggle.getAttribute("aria-controls")}"]`);
+      await expect(tables).toBeHidden();
       await toggle.click();
-      await expect(x.getByRole("table").last()).toBeVisible();
+      await expect(x.getByRole("button", { name: L.en.hideTable })).toHaveAttribute("aria-expanded", "true");
+      await expect(tables.getByRole("table").first()).toBeVisible();
+    } else {
+      await expect(toggle).toHaveCount(0);
     }
     // Nothing sticks out sideways (wide tables scroll inside their own box).
     const overflow = await x.evaluate((el) => el.scrollWidth - el.clientWidth);

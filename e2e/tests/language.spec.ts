@@ -50,13 +50,3 @@ test.describe("a browser that prefers Chinese", () => {
     await expect(app.card(1)).toContainText("分词");
   });
 });
-
-for (const lang of ["en", "zh", "both"] as const) {
-  test(`screenshot in ${lang}`, async ({ app, page }, info) => {
-    await app.open(`?lang=${lang}#q23`);
-    await expect(app.cardAnswer(23)).toBeVisible();
-    await app.screenshot(`${info.project.name}-${lang}-q23`);
-    await app.open(`?lang=${lang}`);
-    await app.screenshot(`${info.project.name}-${lang}-top`);
-  });
-}

@@ -35,7 +35,8 @@ pub fn blocks(items: &[Block]) -> Html {
             Block::Steps(list) => {
                 html! { <ol>{for list.iter().map(|li| html! { <li>{inlines(li)}</li> })}</ol> }
             }
-            Block::Math(f) => html! { <div class="math-block">{formula(f)}</div> },
+            // Focusable: it scrolls sideways when the formula is wider than the column (as in bankgen).
+            Block::Math(f) => html! { <div class="math-block" tabindex="0">{formula(f)}</div> },
         })
         .collect()
 }

@@ -298,7 +298,8 @@ fn inline_html(out: &mut String, line: &[Inline]) {
 }
 
 /// A field as HTML, the way the app shows it: paragraphs, lists and formulas (display formulas in a
-/// `div.math-block`). Text is escaped and formulas are the checked MathML, so the result is safe to
+/// `div.math-block`, which scrolls sideways when a formula is wider than a phone's column and so is
+/// focusable, `tabindex="0"`, for keyboard users to scroll it: axe's `scrollable-region-focusable`). Text is escaped and formulas are the checked MathML, so the result is safe to
 /// insert as markup; the app then treats each answer as one piece of static HTML, with nothing to
 /// build or compare element by element.
 pub fn blocks_html(blocks: &[Block]) -> String {
@@ -329,7 +330,7 @@ pub fn blocks_html(blocks: &[Block]) -> String {
                 out.push('>');
             }
             Block::Math(f) => {
-                out.push_str("<div class=\"math-block\">");
+                out.push_str("<div class=\"math-block\" tabindex=\"0\">");
                 out.push_str(&f.mathml);
                 out.push_str("</div>");
             }

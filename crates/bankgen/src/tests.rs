@@ -474,7 +474,7 @@ fn generated_code_is_deterministic_and_escaped() {
     assert!(a.contains("pub static QUESTIONS: &[Question] = &["));
     // Answers are one escaped HTML string each, display formulas in a math block.
     assert!(
-        a.contains("<div class=\\\"math-block\\\"><math display=\\\"block\\\">"),
+        a.contains("<div class=\\\"math-block\\\" tabindex=\\\"0\\\"><math display=\\\"block\\\">"),
         "{a}"
     );
     assert!(a.contains("answer_html: \"<p>"), "{a}");

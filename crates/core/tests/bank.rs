@@ -39,9 +39,12 @@ fn pieces<'a>(html: &'a str, open: &str, close: &str) -> Vec<&'a str> {
         .collect()
 }
 
+/// How bankgen opens a display formula's block (focusable: it scrolls when the formula is wide).
+const MATH_BLOCK: &str = "<div class=\"math-block\" tabindex=\"0\">";
+
 /// The display formulas of an answer, as MathML.
 fn display_maths(html: &str) -> Vec<&str> {
-    pieces(html, "<div class=\"math-block\">", "</math>")
+    pieces(html, MATH_BLOCK, "</math>")
 }
 
 /// The inline formulas of an answer, as MathML.
@@ -57,7 +60,7 @@ fn answer_well_formed(html: &str) -> bool {
     let opens = |tag: &str| html.matches(&format!("<{tag}>")).count();
     let closes = |tag: &str| html.matches(&format!("</{tag}>")).count();
     !html.is_empty()
-        && ["<p>", "<ul>", "<ol>", "<div class=\"math-block\">"]
+        && ["<p>", "<ul>", "<ol>", MATH_BLOCK]
             .iter()
             .any(|s| html.starts_with(s))
         && ["p", "ul", "ol", "li"]

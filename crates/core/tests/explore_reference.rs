@@ -6,8 +6,30 @@ use llm_qa_core::i18n::Lang;
 
 const DATA: &str = include_str!("data/explore_reference.txt");
 
+/// Every kind of record in the reference file, each read by one of the tests below.
+const KEYS: &[&str] = &[
+    "bpe.words",
+    "bpe.base",
+    "bpe.merge",
+    "bpe.tpw",
+    "bpe.vocab",
+    "bpe.encode",
+    "softmax",
+    "attention",
+    "beam.all",
+    "beam.best",
+    "pe.row",
+    "pe.sim",
+    "ce",
+    "kl",
+    "relu.layer",
+    "relu.stats",
+    "gelu",
+];
+
 /// Records with `key`, each as its fields after the key.
 fn records(key: &str) -> Vec<Vec<&'static str>> {
+    assert!(KEYS.contains(&key), "{key} is not in KEYS");
     let v: Vec<Vec<&str>> = DATA
         .lines()
         .filter_map(|l| {
@@ -32,6 +54,26 @@ fn nums(f: &[&str]) -> Vec<f64> {
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a.is_infinite() && a == b) || (a - b).abs() <= tol
+}
+
+/// As many values as the reference, each within `tol` of it (`zip` alone would stop at the shorter).
+fn assert_all_close(got: &[f64], want: &[f64], tol: f64, record: &[&str]) {
+    assert_eq!(got.len(), want.len(), "{record:?}: number of values");
+    for (i, (a, b)) in got.iter().zip(want).enumerate() {
+        assert!(close(*a, *b, tol), "{record:?}: [{i}] = {a}, reference {b}");
+    }
+}
+
+#[test]
+fn every_reference_record_is_checked() {
+    // A record of a kind that no test reads would be compared against nothing.
+    let mut seen = std::collections::BTreeSet::new();
+    for line in DATA.lines() {
+        let key = line.split(' ').next().unwrap_or_default();
+        assert!(KEYS.contains(&key), "record of unknown kind: {line:.60}");
+        seen.insert(key);
+    }
+    assert_eq!(seen.len(), KEYS.len(), "kinds in KEYS that the file lacks");
 }
 
 #[test]
@@ -69,9 +111,7 @@ fn softmax_matches_numpy() {
             scores: [z[0], z[1], z[2], z[3]],
             temperature: num(f[0]),
         };
-        for (a, b) in s.probs().iter().zip(nums(&f[2..])) {
-            assert!(close(*a, b, 1e-12), "{f:?}");
-        }
+        assert_all_close(&s.probs(), &nums(&f[2..]), 1e-12, &f);
     }
 }
 
@@ -83,9 +123,7 @@ fn attention_matches_numpy() {
         let (h, scaled, i): (usize, bool, usize) =
             (f[0].parse().unwrap(), f[1] == "1", f[2].parse().unwrap());
         let w = attention::weights(h, scaled)[i];
-        for (a, b) in w.iter().zip(nums(&f[3..])) {
-            assert!(close(*a, b, 1e-12), "{f:?}");
-        }
+        assert_all_close(&w, &nums(&f[3..]), 1e-12, &f);
     }
 }
 
@@ -130,9 +168,9 @@ fn positional_encoding_matches_numpy() {
             width: d,
             pos: 0,
         };
-        for (a, b) in s.matrix()[r].iter().zip(nums(&f[3..])) {
-            assert!(close(*a, b, 1e-12), "{f:?}");
-        }
+        let matrix = s.matrix();
+        assert_eq!(matrix.len(), n, "{f:?}: rows");
+        assert_all_close(&matrix[r], &nums(&f[3..]), 1e-12, &f);
     }
     for f in records("pe.sim") {
         let s = positional::Positional {
@@ -140,11 +178,7 @@ fn positional_encoding_matches_numpy() {
             width: f[1].parse().unwrap(),
             pos: f[2].parse().unwrap(),
         };
-        let sim = s.similarity();
-        assert_eq!(sim.len(), f.len() - 3);
-        for (a, b) in sim.iter().zip(nums(&f[3..])) {
-            assert!(close(*a, b, 1e-10), "{f:?}");
-        }
+        assert_all_close(&s.similarity(), &nums(&f[3..]), 1e-10, &f);
     }
 }
 
@@ -154,9 +188,7 @@ fn cross_entropy_matches_numpy() {
         let s = cross_entropy::CrossEntropy { p: num(f[0]) };
         assert!(close(s.loss(), num(f[1]), 1e-12));
         assert!(close(s.grad_p(), num(f[2]), 1e-9));
-        for (a, b) in s.grad_logits().iter().zip(nums(&f[3..])) {
-            assert!(close(*a, b, 1e-12), "{f:?}");
-        }
+        assert_all_close(&s.grad_logits(), &nums(&f[3..]), 1e-12, &f);
     }
 }
 
@@ -183,11 +215,7 @@ fn relu_layer_and_gelu_match_python() {
             mean: num(f[1]),
             seed: f[0].parse().unwrap(),
         };
-        let layer = s.layer();
-        assert_eq!(layer.len(), f.len() - 2);
-        for (a, b) in layer.iter().zip(nums(&f[2..])) {
-            assert!(close(*a, b, 1e-12), "{f:?}");
-        }
+        assert_all_close(&s.layer(), &nums(&f[2..]), 1e-12, &f);
     }
     for f in records("relu.stats") {
         let s = relu::Activations {

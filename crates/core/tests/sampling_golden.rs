@@ -84,10 +84,27 @@ fn assert_close(name: &str, what: &str, got: &[f64], want: &[f64]) {
     }
 }
 
+/// The number of cases the generator wrote, from the file's first line
+/// ("# sampling golden vectors: 221 cases, …").
+fn declared_cases() -> usize {
+    let header = GOLDEN.lines().next().expect("an empty golden file");
+    header
+        .strip_prefix("# sampling golden vectors: ")
+        .and_then(|rest| rest.split_once(" cases"))
+        .and_then(|(n, _)| n.parse().ok())
+        .unwrap_or_else(|| panic!("no case count in the header {header:?}"))
+}
+
 #[test]
 fn matches_transformers_golden_vectors() {
     let cases = parse();
-    assert!(cases.len() >= 60, "only {} cases", cases.len());
+    // Every case the generator wrote, not a share of them: a file cut short, or cases the parser
+    // skipped, fail here.
+    assert_eq!(
+        cases.len(),
+        declared_cases(),
+        "cases read vs cases the header declares"
+    );
     let (mut exact, mut up_to_ties) = (0, 0);
     for c in &cases {
         let d = sample_distribution(&c.logits, &c.params);
@@ -109,5 +126,6 @@ fn matches_transformers_golden_vectors() {
             exact += 1;
         }
     }
+    assert_eq!(exact + up_to_ties, cases.len(), "cases compared");
     println!("{exact} cases exact, {up_to_ties} up to torch's tie order");
 }
