@@ -350,5 +350,10 @@ async fn a_part_starts_from_its_state_and_reports_changes() {
         .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
         .unwrap();
     yew::scheduler::flush().await;
-    assert_eq!(*heard.borrow(), vec!["sm.t=3".to_string()]);
+    let heard = heard.borrow();
+    assert_eq!(heard.len(), 1, "{heard:?}");
+    let pairs = llm_qa_core::part::decode_state(&heard[0]);
+    assert_eq!(pairs.len(), 1, "{pairs:?}");
+    assert_eq!(pairs[0].0, "sm.t");
+    assert_eq!(pairs[0].1.parse::<f64>().ok(), Some(3.0), "{pairs:?}");
 }
