@@ -77,12 +77,16 @@ pub fn PartSlot(props: &Props) -> Html {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+/// Hears the element's change events while it is on the page (natively, in tests and the prerenderer,
+/// there are none).
 fn listen(
     live: bool,
     host: &NodeRef,
     on_change: Option<Callback<String>>,
 ) -> Option<gloo_events::EventListener> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     use wasm_bindgen::JsCast;
     let (el, on_change) = (host.cast::<web_sys::Element>()?, on_change?);
     live.then(|| {
@@ -95,13 +99,4 @@ fn listen(
             }
         })
     })
-}
-
-/// Natively (tests, the prerenderer) there are no events to hear.
-#[cfg(not(target_arch = "wasm32"))]
-struct NoListener;
-
-#[cfg(not(target_arch = "wasm32"))]
-fn listen(_: bool, _: &NodeRef, _: Option<Callback<String>>) -> Option<NoListener> {
-    None
 }
