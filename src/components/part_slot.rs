@@ -49,9 +49,10 @@ pub fn PartSlot(props: &Props) -> Html {
             },
         );
     }
-    let (kind, loading) = match props.part.kind {
-        Kind::Lab => ("lab", ui.part_loading_lab),
-        Kind::Explorer => ("explorer", ui.part_loading_explorer),
+    let kind = props.part.kind_attr();
+    let loading = match props.part.kind {
+        Kind::Lab => ui.part_loading_lab,
+        Kind::Explorer => ui.part_loading_explorer,
     };
     if !*live {
         return html! {
