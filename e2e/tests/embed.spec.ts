@@ -190,6 +190,9 @@ for (const lang of ["en", "zh"] as const) {
   test(`the Embed control gives both snippets for that card and copies them (${lang})`, async ({ app, page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await app.open(`?lang=${lang}#q6`);
+    // The card's lab arrives from the second stage and sits above the Embed control; the overflow
+    // check below is about the loaded lab, so wait for it.
+    await app.partOf(6);
     const share = app.card(6).locator("details.share");
     await share.locator("summary", { hasText: t.embed }).click();
     const snippets = share.locator("pre");
@@ -205,7 +208,7 @@ for (const lang of ["en", "zh"] as const) {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await snippets.nth(1).innerText());
 
     // The lab's own control embeds the lab.
-    const labShare = page.locator("#lab details.share");
+    const labShare = (await app.showLab()).locator("details.share");
     await labShare.locator("summary", { hasText: t.embed }).click();
     await expect(labShare.locator("pre").first()).toContainText(`lang="${lang}" view="lab"`);
   });
