@@ -1,4 +1,4 @@
-// Puts a strict Content-Security-Policy into the built pages (index.html, embed.html) as a <meta>,
+// Puts a strict Content-Security-Policy into the built pages (index.html, zh.html, embed.html) as a <meta>,
 // first thing in <head>: scripts and styles only from the site itself, wasm allowed to compile
 // ('wasm-unsafe-eval'), nothing from any other origin, no inline style at all, and inline scripts
 // only by the SHA-256 of their exact text (Trunk writes one: the module that starts the wasm).
@@ -17,7 +17,7 @@ if (process.env.TRUNK_PROFILE === "debug" && !process.argv[2]) {
   process.exit(0);
 }
 
-const PAGES = ["index.html", "embed.html"];
+const PAGES = ["index.html", "zh.html", "embed.html"];
 
 /** The policy for a page whose inline scripts hash to `hashes`. */
 export function policy(hashes) {

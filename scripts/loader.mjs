@@ -10,25 +10,25 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
-const file = join(dir, "index.html");
-let html = readFileSync(file, "utf8");
-
-const preload = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>\s*/g;
-const preloads = html.match(preload) ?? [];
-if (preloads.length !== 1) {
-  console.error(`loader: expected one wasm preload in ${file}, found ${preloads.length}`);
-  process.exit(1);
-}
-html = html.replace(preload, "");
-
-const start = "const wasm = await init(";
-if (html.split(start).length !== 2) {
-  console.error(`loader: expected Trunk's loader (${start}…) once in ${file}`);
-  process.exit(1);
-}
 const afterPaint =
   "await new Promise((go) => (document.hidden ? go() : requestAnimationFrame(() => setTimeout(go, 0))));\n";
-html = html.replace(start, afterPaint + start);
+const start = "const wasm = await init(";
+const preload = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>\s*/g;
 
-writeFileSync(file, html);
-console.log("loader: the wasm starts after the first paint (preload removed)");
+// One prerendered page per language (src/bin/prerender.rs): both start the wasm the same way.
+for (const page of ["index.html", "zh.html"]) {
+  const file = join(dir, page);
+  let html = readFileSync(file, "utf8");
+  const preloads = html.match(preload) ?? [];
+  if (preloads.length !== 1) {
+    console.error(`loader: expected one wasm preload in ${file}, found ${preloads.length}`);
+    process.exit(1);
+  }
+  html = html.replace(preload, "");
+  if (html.split(start).length !== 2) {
+    console.error(`loader: expected Trunk's loader (${start}…) once in ${file}`);
+    process.exit(1);
+  }
+  writeFileSync(file, html.replace(start, afterPaint + start));
+}
+console.log("loader: the wasm starts after the first paint (preload removed) in index.html and zh.html");

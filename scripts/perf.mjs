@@ -219,7 +219,10 @@ md += `| open | p50 (ms) | p95 (ms) | max (ms) | budget |\n|---|---:|---:|---:|-
 md += `| cold | ${f(oc.p50)} | ${f(oc.p95)} | ${f(oc.max)} | p95 ≤ 500 ms |\n`;
 md += `| cached | ${f(ow.p50)} | ${f(ow.p95)} | ${f(ow.max)} | one frame |\n`;
 md += `\n## First-load size (bytes, from \`dist/sizes.json\`)\n\n| file | raw | gzip | brotli |\n|---|---:|---:|---:|\n`;
-for (const file of [...sizes.files, { name: "**total**", ...sizes.total }]) {
+for (const file of [
+  ...sizes.files,
+  ...Object.entries(sizes.pages ?? {}).map(([page, t]) => ({ name: `**first load with ${page}**`, ...t })),
+]) {
   md += `| ${file.name} | ${file.raw} | ${file.gzip} | ${file.brotli} |\n`;
 }
 if (sizes.second_stage) {

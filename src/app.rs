@@ -112,6 +112,7 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |l: LangChoice| {
             browser::save(keys::LANG, l.code());
+            browser::follow_language_page(l);
             state.dispatch(Action::SetLang(l));
             // A language in the address bar would override the new choice on reload: update it.
             let mut r = current_route();
@@ -224,9 +225,10 @@ pub fn App(props: &AppProps) -> Html {
     {
         let state = state.clone();
         let restored = restored.clone();
+        let page_lang = props.hydrating.then_some(props.lang);
         use_effect_with((), move |_| {
             let restore_now = move || {
-                restore(&state);
+                restore(&state, page_lang);
                 restored.set(true);
             };
             #[cfg(target_arch = "wasm32")]
@@ -342,8 +344,10 @@ fn EmptyState(props: &EmptyProps) -> Html {
     }
 }
 
-/// Reads the URL and storage once, after the first render.
-fn restore(state: &UseReducerHandle<State>) {
+/// Reads the URL and storage once, after the first render. `page_lang` is the language of the
+/// prerendered page being hydrated: `boot.js` already took the browser's languages into account when
+/// it chose that page (and `zh.html` asked for Chinese by its address), so it comes before them.
+fn restore(state: &UseReducerHandle<State>, page_lang: Option<LangChoice>) {
     let (search, hash) = browser::location();
     let (route, warnings) = Route::parse(&search, &hash);
     for w in warnings {
@@ -362,6 +366,7 @@ fn restore(state: &UseReducerHandle<State>) {
             }
             lang
         })
+        .or(page_lang)
         .unwrap_or_else(|| {
             let prefs = browser::preferred_languages();
             LangChoice::from_preferred(prefs.iter().map(String::as_str))

@@ -79,6 +79,47 @@ mod imp {
         }
     }
 
+    /// After the reader picks a language, makes the address that of its prerendered page (`zh.html`
+    /// for Chinese, the folder for English; "both" stays), with the same query and fragment, so that
+    /// a reload or a bookmark opens that page directly instead of being redirected by `boot.js`.
+    /// Replaces the history entry: the language is a setting, not a place. Pages without
+    /// `<html data-page>` (embeds, the dev server's unrendered page) are left alone.
+    pub fn follow_language_page(lang: llm_qa_core::i18n::LangChoice) {
+        use llm_qa_core::i18n::LangChoice;
+        let (Some(w), Some(root)) = (window(), document().and_then(|d| d.document_element()))
+        else {
+            return;
+        };
+        let Some(page) = root.get_attribute("data-page") else {
+            return;
+        };
+        let (wanted, file) = match lang {
+            LangChoice::En => ("en", ""),
+            LangChoice::Zh => ("zh", "zh.html"),
+            LangChoice::Both => return,
+        };
+        if page == wanted {
+            return;
+        }
+        let loc = w.location();
+        let path = loc.pathname().unwrap_or_default();
+        let folder = path.rfind('/').map_or("/", |i| &path[..=i]);
+        let url = format!(
+            "{folder}{file}{}{}",
+            loc.search().unwrap_or_default(),
+            loc.hash().unwrap_or_default()
+        );
+        let Ok(history) = w.history() else { return };
+        if history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            .is_ok()
+        {
+            let _ = root.set_attribute("data-page", wanted);
+        } else {
+            warn("could not update the address bar");
+        }
+    }
+
     /// Sets an attribute on `<html>` if it is not already so: writing even the same value makes the
     /// browser recheck the style of the whole page, which selectors on `<html>` depend on.
     pub fn set_root_attr(name: &str, value: &str) {
@@ -178,6 +219,7 @@ mod imp {
     }
     pub fn set_url(_query: &str, _hash: &str, _push: bool) {}
     pub fn set_root_attr(_name: &str, _value: &str) {}
+    pub fn follow_language_page(_lang: llm_qa_core::i18n::LangChoice) {}
     pub fn scroll_to(_id: &str) {}
     pub fn focus(_id: &str) {}
     #[allow(dead_code)]

@@ -14,6 +14,9 @@ pub mod components;
 // instead (`parts`), and each keeps alive only the code its exports reach.
 #[cfg(all(target_arch = "wasm32", feature = "csr", not(feature = "parts")))]
 pub mod embed;
+// Build time only: assembles the prerendered pages (`src/bin/prerender.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod page;
 #[cfg(target_arch = "wasm32")]
 mod panic;
 pub mod parts;
@@ -23,10 +26,11 @@ pub mod state;
 
 pub use app::App;
 
-/// Mounts the app. The page holds the first screen prerendered at build time in English (`#app`) and
-/// in Chinese (`#app-zh`); `boot.js` has already shown the one matching the visitor's language
-/// (`<html data-lang>`). That one is hydrated, the other removed. Without prerendered HTML (the dev
-/// server before the hook ran), the app renders from scratch.
+/// Mounts the app. The page holds the first screen prerendered at build time in its language
+/// (`index.html` English, `zh.html` Chinese: `#app[data-prerender]`); `boot.js` has already sent the
+/// visitor to the page of their language. The app hydrates it, then adds the other language if the
+/// visitor reads both. Without prerendered HTML (the dev server before the hook ran), the app renders
+/// from scratch.
 #[cfg(all(target_arch = "wasm32", feature = "csr"))]
 pub fn start() {
     use llm_qa_core::i18n::LangChoice;
@@ -35,26 +39,12 @@ pub fn start() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let chosen = doc
-        .document_element()
-        .and_then(|html| html.get_attribute("data-lang"))
-        .and_then(|l| LangChoice::parse(&l))
-        .unwrap_or_default();
-    let en = doc.get_element_by_id("app");
-    let zh = doc.get_element_by_id("app-zh");
-    let (root, other) = match (chosen, en, zh) {
-        (LangChoice::Zh, en, Some(zh)) => (Some(zh), en),
-        (_, en, zh) => (en, zh),
-    };
     // No app on this page: `embed.js` loaded the module for `<llm-interview-cards>` on someone
     // else's page, which mounts its widgets through `embed::mount_embed` (and gets no service worker).
-    let Some(root) = root else {
+    let Some(root) = doc.get_element_by_id("app") else {
         return;
     };
     pwa::enable();
-    if let Some(other) = other {
-        other.remove();
-    }
     let lang = root
         .get_attribute("data-prerender")
         .and_then(|l| LangChoice::parse(&l))

@@ -44,7 +44,9 @@ export class AppPage {
 
   /** Opens the app (optionally with a query string or hash) and waits until the wasm has rendered. */
   async open(path = "") {
-    await this.page.goto(path);
+    // "commit": the page may send the visitor on to the other language's page before it has loaded
+    // (boot.js), which would interrupt a wait for the first page's load event.
+    await this.page.goto(path, { waitUntil: "commit" });
     // Loading and compiling the wasm is the slow part on a busy 2-core machine: allow for it here,
     // once, rather than in every assertion.
     await expect(this.page.locator("html")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });

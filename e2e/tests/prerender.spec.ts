@@ -38,22 +38,77 @@ test("the app hydrates the prerendered page instead of rebuilding it", async ({ 
   // Hydrated nodes are live: the disclosure and the marks work.
   await app.cardToggle(1).click();
   await expect(app.cardAnswer(1)).toBeVisible();
-  await expect(page.locator("#app-zh")).toHaveCount(0);
+  // The English page carries no Chinese first screen: one page per language.
+  await expect(page.locator("[data-prerender]")).toHaveAttribute("data-prerender", "en");
 });
 
 test.describe("a visitor whose browser prefers Chinese", () => {
   test.use({ locale: "zh-CN" });
 
-  test("sees Chinese before the app has loaded, and no English flash", async ({ page }) => {
+  test("is sent to the Chinese page before anything is painted, and sees no English", async ({ page }) => {
+    const documents: string[] = [];
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "document") documents.push(new URL(r.url()).pathname);
+    });
     const release = await holdWasm(page);
-    await page.goto("");
-    // The wasm is held back: what shows now is the prerendered page.
+    await page.goto("?q=attention#q2", { waitUntil: "commit" });
+    // The wasm is held back: what shows now is the prerendered Chinese page, reached by address.
+    await expect(page).toHaveURL(/\/zh\.html\?q=attention#q2$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/50 道大语言模型面试题/);
-    await expect(page.locator("#app")).toBeHidden();
-    await expect(page.locator("#app-zh #q2")).toContainText("注意力机制");
+    await expect(page.locator("#app")).toHaveAttribute("data-prerender", "zh");
+    await expect(page.locator("#q2")).toContainText("注意力机制");
+    expect(documents).toEqual(["/", "/zh.html"]);
+    // The page it was sent from decided before its <body>: the deciding script comes first in <head>,
+    // right after the policy that allows it.
+    const first = (await (await page.request.get("")).text()).match(/<head>\s*<meta charset="utf-8" \/>\s*<meta http-equiv="Content-Security-Policy"[^>]*>\s*<script>/);
+    expect(first, "index.html begins its <head> with the language script").not.toBeNull();
+    // And the Chinese page holds no English answer to flash.
+    const zh = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(zh).not.toContain("Beam search explores multiple word sequences");
     release();
     await expect(page.locator("html")).toHaveAttribute("data-ready", "true");
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
     await expect(page.locator("#q2")).toContainText("注意力机制");
+  });
+});
+
+test.describe("one prerendered page per language", () => {
+  test("the English page holds no Chinese answers; each page names the other as its alternate", async ({ page }) => {
+    const html = await (await page.request.get("")).text();
+    expect(html).toContain("Beam search explores multiple word sequences");
+    expect(html).not.toContain("束搜索");
+    expect(html).toContain('<link rel="alternate" hreflang="zh-Hans" href="zh.html" />');
+    const zh = await (await page.request.get("zh.html")).text();
+    expect(zh).toContain("束搜索");
+    expect(zh).not.toContain("Beam search explores multiple word sequences");
+    expect(zh).toContain('<link rel="alternate" hreflang="en" href="./" />');
+  });
+
+  test("an old link with ?lang=zh opens the card on the Chinese page", async ({ app, page }) => {
+    await app.open("?lang=zh#q23");
+    await expect(page).toHaveURL(/\/zh\.html\?lang=zh#q23$/);
+    await expect(app.cardAnswer(23)).toBeVisible();
+    await expect(app.card(23)).toContainText("如何在注意力机制中应用 softmax");
+  });
+
+  test("the Chinese page's address shows Chinese to a visitor who has not chosen, English to one who has", async ({ app, page }) => {
+    await app.open("zh.html#q5");
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+    await expect(app.card(5)).toContainText("束搜索");
+    // Choosing English makes the address the English page's: a reload opens it with no detour.
+    await app.chooseLanguage("en");
+    await expect(page).toHaveURL(/\/#q5$/);
+    const documents: string[] = [];
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "document") documents.push(new URL(r.url()).pathname);
+    });
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("data-ready", "true");
+    expect(documents).toEqual(["/"]);
+    await expect(app.card(5)).toContainText("How does beam search improve text generation");
+    // Remembered English now wins over the Chinese page's address.
+    await app.open("zh.html#q5");
+    await expect(page).toHaveURL(/\/#q5$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
   });
 });

@@ -1,17 +1,15 @@
-//! Renders the app's first screen to HTML with Yew's server renderer and puts it into a built page,
-//! so that visitors see every question before the wasm has loaded (and without JavaScript at all).
+//! Renders the app's first screen to HTML with Yew's server renderer and writes one page per
+//! language (see `llm_qa::page`), so that visitors see every question before the wasm has loaded (and
+//! without JavaScript at all), and each visitor downloads the text of the language they read:
 //!
-//!     prerender <dist/index.html>
+//!     prerender <dist/index.html>      writes index.html (English) and zh.html (Chinese) there
 //!
-//! Both languages are rendered: English into `#app`, Chinese into `#app-zh`. `boot.js` shows the
-//! visitor's one before the first paint and the app hydrates it.
-
+use std::path::Path;
 use std::process::ExitCode;
 
 use llm_qa::app::{App, AppProps};
+use llm_qa::page::{check_template, page_file, page_for, take_boot_tag};
 use llm_qa_core::i18n::LangChoice;
-
-const MOUNT: &str = r#"<div id="app"></div>"#;
 
 async fn render(lang: LangChoice) -> String {
     // The card list embeds each card prerendered on its own, to be hydrated as an island.
@@ -25,43 +23,51 @@ async fn render(lang: LangChoice) -> String {
     .await
 }
 
+fn run(path: &str) -> Result<(), String> {
+    let page = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    check_template(&page).map_err(|e| format!("{path}: {e}"))?;
+    let dir = Path::new(path).parent().unwrap_or(Path::new("."));
+    let (template, boot_file) = take_boot_tag(&page)?;
+    let boot_path = dir.join(&boot_file);
+    let boot = std::fs::read_to_string(&boot_path)
+        .map_err(|e| format!("cannot read {}: {e}", boot_path.display()))?;
+    if boot.contains("</script") {
+        return Err(format!(
+            "{boot_file} cannot be inlined: it contains </script"
+        ));
+    }
+
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| format!("no tokio runtime: {e}"))?;
+    let local = tokio::task::LocalSet::new();
+    for lang in [LangChoice::En, LangChoice::Zh] {
+        let app = local.block_on(&rt, render(lang));
+        let out = dir.join(page_file(lang));
+        std::fs::write(&out, page_for(&template, lang, &boot, &app))
+            .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        println!(
+            "prerender: {}: {} bytes of first screen",
+            out.display(),
+            app.len()
+        );
+    }
+    // Inlined in both pages: the file itself is not needed any more.
+    std::fs::remove_file(&boot_path)
+        .map_err(|e| format!("cannot remove {}: {e}", boot_path.display()))?;
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let Some(path) = std::env::args().nth(1) else {
         eprintln!("usage: prerender <index.html>");
         return ExitCode::from(2);
     };
-    let page = match std::fs::read_to_string(&path) {
-        Ok(p) => p,
+    match run(&path) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("prerender: cannot read {path}: {e}");
-            return ExitCode::FAILURE;
+            eprintln!("prerender: {e}");
+            ExitCode::FAILURE
         }
-    };
-    if page.matches(MOUNT).count() != 1 {
-        let body = page.find("<body").map_or("", |i| &page[i..]);
-        eprintln!(
-            "prerender: {path} must contain exactly one empty {MOUNT}; its body is:\n{body:.600}"
-        );
-        return ExitCode::FAILURE;
     }
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("a tokio runtime");
-    let local = tokio::task::LocalSet::new();
-    let (en, zh) = local.block_on(&rt, async {
-        (render(LangChoice::En).await, render(LangChoice::Zh).await)
-    });
-    let html = format!(
-        r#"<div id="app" data-prerender="en">{en}</div><div id="app-zh" data-prerender="zh" lang="zh-Hans">{zh}</div>"#
-    );
-    if let Err(e) = std::fs::write(&path, page.replacen(MOUNT, &html, 1)) {
-        eprintln!("prerender: cannot write {path}: {e}");
-        return ExitCode::FAILURE;
-    }
-    println!(
-        "prerender: {path}: {} bytes English, {} bytes Chinese",
-        en.len(),
-        zh.len()
-    );
-    ExitCode::SUCCESS
 }
