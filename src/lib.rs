@@ -10,10 +10,12 @@
 pub mod app;
 mod browser;
 pub mod components;
+mod hooks;
 // The first stage's export for `<llm-interview-cards>`; the second stage's wasm exports `mount_part`
 // instead (`parts`), and each keeps alive only the code its exports reach.
 #[cfg(all(target_arch = "wasm32", feature = "csr", not(feature = "parts")))]
 pub mod embed;
+pub mod island;
 #[cfg(target_arch = "wasm32")]
 mod panic;
 pub mod parts;
