@@ -22,6 +22,7 @@ pub mod parts;
 pub mod pwa;
 mod search_view;
 pub mod state;
+pub mod url;
 
 pub use app::App;
 
