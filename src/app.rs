@@ -1,11 +1,10 @@
-//! The root component: owns the state, wires the browser (address bar, storage, keys) to actions,
-//! and lays out the page.
+//! The root component: owns the state, wires the browser (the address bar through `crate::url`,
+//! storage, keys) to actions, and lays out the page.
 
 use llm_qa_core::bank::{self, QUESTIONS};
 use llm_qa_core::i18n::LangChoice;
-use llm_qa_core::part::{decode_state, encode_state, Part};
+use llm_qa_core::part::{encode_state, Part};
 use llm_qa_core::progress::{read_marks, Mark, Verdict};
-use llm_qa_core::route::Route;
 use llm_qa_core::theme::Theme;
 use yew::prelude::*;
 
@@ -16,8 +15,10 @@ use crate::components::header::Header;
 use crate::components::part_slot::PartSlot;
 use crate::components::quiz::{QuizView, QUIZ_HEADING_ID};
 use crate::components::toolbar::{Toolbar, SEARCH_ID};
+use crate::hooks::use_listeners;
 use crate::search_view::listing;
 use crate::state::{Action, State};
+use crate::url::AddressBar;
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -45,7 +46,8 @@ pub fn App(props: &AppProps) -> Html {
         islands
     };
 
-    use_listeners(&state);
+    let url = AddressBar::new(state.dispatcher());
+    use_listeners(&state, &url);
 
     // The theme goes on <html data-theme> (boot.js put the remembered one there before the first
     // paint); a choice is remembered once made.
@@ -109,39 +111,19 @@ pub fn App(props: &AppProps) -> Html {
     let all_open = !visible.is_empty() && visible.iter().all(|id| state.open.contains(id));
 
     let on_lang = {
-        let state = state.clone();
+        let url = url.clone();
         Callback::from(move |l: LangChoice| {
             browser::save(keys::LANG, l.code());
-            browser::follow_language_page(l);
-            state.dispatch(Action::SetLang(l));
-            // A language in the address bar would override the new choice on reload: update it.
-            let mut r = current_route();
-            if r.lang.is_some() {
-                r.lang = Some(l);
-                sync_url(&r, false);
-            }
+            url.set_lang(l);
         })
     };
     let on_query = {
-        let state = state.clone();
-        Callback::from(move |q: String| {
-            let had_query = !state.query.trim().is_empty();
-            let mut r = url_later::pending().unwrap_or_else(location_route);
-            r.query = q.clone();
-            // Starting a search makes one history entry; refining it replaces that entry. Written
-            // once typing pauses: a history write costs more than the search and its render.
-            url_later::write(r, !had_query && !q.trim().is_empty());
-            state.dispatch(Action::SetQuery(q));
-        })
+        let (url, state) = (url.clone(), state.clone());
+        Callback::from(move |q: String| url.set_query(&state.query, q))
     };
     let on_topic = {
-        let state = state.clone();
-        Callback::from(move |t: Option<usize>| {
-            let mut r = current_route();
-            r.topic = t.map(|i| bank::TOPICS[i].id.to_string());
-            sync_url(&r, true);
-            state.dispatch(Action::SetTopic(t));
-        })
+        let url = url.clone();
+        Callback::from(move |t: Option<usize>| url.set_topic(t))
     };
     let on_filter = {
         let state = state.clone();
@@ -188,27 +170,14 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let on_explore = {
-        let d = state.dispatcher();
+        let url = url.clone();
         use_callback((), move |(id, pairs): (u8, Vec<(String, String)>), _| {
-            // The URL names the card whose explorer it describes: `?at.h=3#q22`. Replacing the entry
-            // (not pushing) keeps Back for real navigation and does not scroll.
-            let mut r = current_route();
-            r.explore = pairs.clone();
-            browser::set_url(&r.to_query(), &format!("#q{id}"), false);
-            d.dispatch(Action::ExploreChanged(id, pairs))
+            url.set_explore(id, pairs)
         })
     };
-
-    // The page lab (a second-stage part) reports a change once it settles, not on every step of a
-    // drag: writing history entries is among the slowest things a slider step could do.
     let on_lab = {
-        let d = state.dispatcher();
-        use_callback((), move |lab: String, _| {
-            let mut r = current_route();
-            r.lab = decode_state(&lab);
-            sync_url(&r, false);
-            d.dispatch(Action::SetLab(r.lab));
-        })
+        let url = url.clone();
+        use_callback((), move |lab: String, _| url.set_lab(&lab))
     };
     let lab_state = use_memo(state.lab.clone(), |lab| AttrValue::from(encode_state(lab)));
     // After the first render (which matches the prerendered HTML), apply what the address bar, the
@@ -228,7 +197,7 @@ pub fn App(props: &AppProps) -> Html {
         let page_lang = props.hydrating.then_some(props.lang);
         use_effect_with((), move |_| {
             let restore_now = move || {
-                restore(&state, page_lang);
+                restore(&state, &url, page_lang);
                 restored.set(true);
             };
             #[cfg(target_arch = "wasm32")]
@@ -344,15 +313,12 @@ fn EmptyState(props: &EmptyProps) -> Html {
     }
 }
 
-/// Reads the URL and storage once, after the first render. `page_lang` is the language of the
-/// prerendered page being hydrated: `boot.js` already took the browser's languages into account when
-/// it chose that page (and `zh.html` asked for Chinese by its address), so it comes before them.
-fn restore(state: &UseReducerHandle<State>, page_lang: Option<LangChoice>) {
-    let (search, hash) = browser::location();
-    let (route, warnings) = Route::parse(&search, &hash);
-    for w in warnings {
-        browser::warn(&w);
-    }
+/// Reads the URL and storage once, after the first render. A language in the URL outranks the
+/// stored one, which outranks the page's (`page_lang`, the language of the prerendered page being
+/// hydrated: `boot.js` already weighed the browser's languages when it chose that page, and
+/// `zh.html` asked for Chinese by its address), which outranks the browser's.
+fn restore(state: &UseReducerHandle<State>, url: &AddressBar, page_lang: Option<LangChoice>) {
+    let route = url.read_on_load();
     let lang = route
         .lang
         .or_else(|| {
@@ -381,7 +347,7 @@ fn restore(state: &UseReducerHandle<State>, page_lang: Option<LangChoice>) {
             )),
         }
     }
-    apply_route(state, &route);
+    url.apply(&route);
 
     if let Some(stored) = browser::load(keys::MARKS) {
         let loaded = read_marks(&stored, |id| bank::question(id).is_some());
@@ -398,207 +364,6 @@ fn restore(state: &UseReducerHandle<State>, page_lang: Option<LangChoice>) {
     }
 }
 
-fn apply_route(state: &UseReducerHandle<State>, route: &Route) {
-    // The lab reads its keys itself (and warns about those it cannot use) when it loads.
-    state.dispatch(Action::SetLab(route.lab.clone()));
-    state.dispatch(Action::ExploreFromUrl(route.card, route.explore.clone()));
-    let topic = route.topic.as_deref().and_then(|id| {
-        let found = bank::TOPICS.iter().position(|t| t.id == id);
-        if found.is_none() {
-            browser::warn(&format!("ignoring topic={id:?}: no such topic"));
-        }
-        found
-    });
-    state.dispatch(Action::FromUrl {
-        query: route.query.clone(),
-        topic,
-    });
-    if let Some(id) = route.card {
-        state.dispatch(Action::JumpTo(id));
-    }
-}
-
-/// What the address bar says, once a search still waiting to be written there is.
-fn current_route() -> Route {
-    url_later::flush();
-    location_route()
-}
-
-fn location_route() -> Route {
-    let (search, hash) = browser::location();
-    Route::parse(&search, &hash).0
-}
-
-/// The search goes to the address bar once typing pauses for `DELAY_MS`, not on every keystroke: a
-/// history entry written per keystroke cost more main-thread time than the search and the render of
-/// its results together (docs/perf.md). Whatever reads or writes the address bar first writes a
-/// search still waiting (`current_route`); Back and Forward drop it (`cancel`).
-mod url_later {
-    use llm_qa_core::route::Route;
-
-    #[cfg(target_arch = "wasm32")]
-    mod imp {
-        use super::Route;
-        use std::cell::RefCell;
-
-        const DELAY_MS: u32 = 400;
-
-        #[derive(Default)]
-        struct Waiting {
-            /// The route to write, and whether to push a history entry (a search was started).
-            write: Option<(Route, bool)>,
-            /// Left in place once it has fired (a timer is not dropped inside its own callback).
-            timer: Option<gloo_timers::callback::Timeout>,
-        }
-
-        thread_local! {
-            static WAITING: RefCell<Waiting> = RefCell::default();
-        }
-
-        pub fn write(route: Route, push: bool) {
-            WAITING.with(|w| {
-                let mut w = w.borrow_mut();
-                // A search started within the pause still makes its history entry.
-                let push = push || w.write.as_ref().is_some_and(|(_, p)| *p);
-                w.write = Some((route, push));
-                w.timer = Some(gloo_timers::callback::Timeout::new(DELAY_MS, flush));
-            });
-        }
-
-        pub fn pending() -> Option<Route> {
-            WAITING.with(|w| w.borrow().write.as_ref().map(|(r, _)| r.clone()))
-        }
-
-        pub fn flush() {
-            if let Some((route, push)) = WAITING.with(|w| w.borrow_mut().write.take()) {
-                super::super::sync_url(&route, push);
-            }
-        }
-
-        pub fn cancel() {
-            WAITING.with(|w| w.borrow_mut().write = None);
-        }
-    }
-
-    /// Natively (tests, the prerenderer) there is no address bar to spare: write at once.
-    #[cfg(not(target_arch = "wasm32"))]
-    mod imp {
-        use super::Route;
-
-        pub fn write(route: Route, push: bool) {
-            super::super::sync_url(&route, push);
-        }
-
-        pub fn pending() -> Option<Route> {
-            None
-        }
-
-        pub fn flush() {}
-
-        #[allow(dead_code)]
-        pub fn cancel() {}
-    }
-
-    pub use imp::*;
-}
-
-fn sync_url(route: &Route, push: bool) {
-    let (_, hash) = browser::location();
-    // A card anchor stays only while it still names a card.
-    let hash = if llm_qa_core::route::parse_card_anchor(hash.trim_start_matches('#')).is_some() {
-        hash
-    } else {
-        String::new()
-    };
-    browser::set_url(&route.to_query(), &hash, push);
-}
-
 fn js_seed() -> u64 {
     (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
-}
-
-/// Document-level listeners: Back/Forward, `#q12` links, and the keyboard shortcuts.
-#[hook]
-fn use_listeners(state: &UseReducerHandle<State>) {
-    let quiz_active = use_mut_ref(|| false);
-    *quiz_active.borrow_mut() = state.quiz.is_some();
-    let handle = state.clone();
-    use_effect_with((), move |_| {
-        #[cfg(target_arch = "wasm32")]
-        let listeners = {
-            use gloo_events::{EventListener, EventListenerOptions};
-            let window = web_sys::window().expect("a window in the browser");
-            let popstate = EventListener::new(&window, "popstate", {
-                let handle = handle.clone();
-                move |_| {
-                    url_later::cancel();
-                    apply_route(&handle, &current_route())
-                }
-            });
-            // A search still waiting for the address bar is written before the page is left or
-            // hidden (a reload, a closed tab that the browser restores, a bookmark from another tab).
-            let leaving = ["pagehide", "visibilitychange"]
-                .map(|kind| EventListener::new(&window, kind, |_| url_later::flush()));
-            let hashchange = EventListener::new(&window, "hashchange", {
-                let d = handle.dispatcher();
-                move |_| {
-                    let (_, hash) = browser::location();
-                    if let Some(id) =
-                        llm_qa_core::route::parse_card_anchor(hash.trim_start_matches('#'))
-                    {
-                        d.dispatch(Action::JumpTo(id));
-                    }
-                }
-            });
-            // Not passive: the shortcuts call preventDefault (Space must not also scroll or click).
-            let keydown = EventListener::new_with_options(
-                &window,
-                "keydown",
-                EventListenerOptions::enable_prevent_default(),
-                {
-                    let d = handle.dispatcher();
-                    let quiz_active = quiz_active.clone();
-                    move |e| {
-                        use wasm_bindgen::JsCast;
-                        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                            return;
-                        };
-                        if e.ctrl_key() || e.meta_key() || e.alt_key() || browser::typing_in_field()
-                        {
-                            return;
-                        }
-                        let key = e.key();
-                        if *quiz_active.borrow() {
-                            let action = match key.as_str() {
-                                " " | "Spacebar" => Some(Action::Reveal),
-                                "a" | "A" => Some(Action::Rate(Verdict::Again)),
-                                "k" | "K" => Some(Action::Rate(Verdict::Known)),
-                                "Escape" => Some(Action::EndQuiz),
-                                _ => None,
-                            };
-                            if let Some(a) = action {
-                                // Space on a focused button would also click it: handle it once, here.
-                                e.prevent_default();
-                                let ends = a == Action::EndQuiz;
-                                d.dispatch(a);
-                                if ends {
-                                    browser::focus(SEARCH_ID);
-                                }
-                            }
-                        } else if key == "/" {
-                            e.prevent_default();
-                            browser::focus(SEARCH_ID);
-                        }
-                    }
-                },
-            );
-            (popstate, leaving, hashchange, keydown)
-        };
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = (handle, quiz_active);
-        move || {
-            #[cfg(target_arch = "wasm32")]
-            drop(listeners);
-        }
-    });
 }

@@ -10,10 +10,12 @@
 pub mod app;
 mod browser;
 pub mod components;
+mod hooks;
 // The first stage's export for `<llm-interview-cards>`; the second stage's wasm exports `mount_part`
 // instead (`parts`), and each keeps alive only the code its exports reach.
 #[cfg(all(target_arch = "wasm32", feature = "csr", not(feature = "parts")))]
 pub mod embed;
+pub mod island;
 // Build time only: assembles the prerendered pages (`src/bin/prerender.rs`).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page;
@@ -23,6 +25,7 @@ pub mod parts;
 pub mod pwa;
 mod search_view;
 pub mod state;
+pub mod url;
 
 pub use app::App;
 

@@ -7,10 +7,19 @@ use std::rc::Rc;
 use llm_qa_core::i18n::Lang;
 use llm_qa_core::search::{Marked, SearchIndex};
 
-use crate::components::card::CardHits;
-
 thread_local! {
     static INDEX: SearchIndex = SearchIndex::from_bank();
+}
+
+/// A piece of text and the byte ranges in it that matched.
+pub type MarkedText = (String, Vec<(usize, usize)>);
+
+/// What the search found in a card, ready to show: per language, the question and an answer excerpt
+/// with their matched ranges.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct CardHits {
+    pub question: [Vec<(usize, usize)>; 2],
+    pub excerpt: [Option<MarkedText>; 2],
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -11,22 +11,14 @@ use super::embed_share::EmbedShare;
 use super::highlight::Highlighted;
 use super::part_slot::PartSlot;
 use super::rich_text;
+use crate::island::Island;
+use crate::search_view::CardHits;
+use crate::state::ExploreUrl;
 use llm_qa_core::embed::EmbedSpec;
 use llm_qa_core::part::{decode_state, encode_state, Kind, Part};
 
 /// An explorer's URL keys after a change, with the card it sits in.
 pub type ExploreChange = (u8, Vec<(String, String)>);
-
-/// A piece of text and the byte ranges in it that matched.
-pub type MarkedText = (String, Vec<(usize, usize)>);
-
-/// What the search found in a card, ready to show: per language, the question and an answer excerpt
-/// with their matched ranges.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct CardHits {
-    pub question: [Vec<(usize, usize)>; 2],
-    pub excerpt: [Option<MarkedText>; 2],
-}
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct Props {
@@ -41,7 +33,7 @@ pub struct Props {
     pub on_mark: Callback<(u8, Mark)>,
     /// Explorer settings from the URL, when they are meant for this card.
     #[prop_or_default]
-    pub explore: Option<std::rc::Rc<crate::state::ExploreUrl>>,
+    pub explore: Option<std::rc::Rc<ExploreUrl>>,
     /// Changes when the address bar does (load, Back/Forward): the explorer then starts over.
     #[prop_or_default]
     pub explore_generation: u32,
@@ -51,6 +43,43 @@ pub struct Props {
     /// Hears this card's explorer's URL keys after each change.
     #[prop_or_default]
     pub on_explore: Option<Callback<ExploreChange>>,
+}
+
+impl Props {
+    /// The props card `q` is prerendered with in `lang`, and first hydrated with (`live`: the props it
+    /// has now; `None` when prerendering). Every field is named (no `..live.clone()`): one that
+    /// shapes the card's markup must be at its prerendered value, or hydration meets other HTML
+    /// than it expects (`crate::island`, rule 2).
+    pub fn prerendered(q: &'static Question, lang: LangChoice, live: Option<&Props>) -> Props {
+        Props {
+            // Shape the markup: as prerendered, the page's language, closed, unmarked, no hits.
+            question: q,
+            lang,
+            open: false,
+            known: false,
+            starred: false,
+            hits: None,
+            in_app: true,
+            // Shape nothing: callbacks, and explorer settings that a closed card does not show.
+            on_open: live.map_or_else(Callback::noop, |l| l.on_open.clone()),
+            on_mark: live.map_or_else(Callback::noop, |l| l.on_mark.clone()),
+            explore: live.and_then(|l| l.explore.clone()),
+            explore_generation: live.map_or(0, |l| l.explore_generation),
+            on_explore: live.and_then(|l| l.on_explore.clone()),
+        }
+    }
+}
+
+/// A card in the list is an island (`components::card_list`).
+impl Island for Card {
+    fn first_props(lang: LangChoice, now: &Props) -> Props {
+        Props::prerendered(now.question, lang, Some(now))
+    }
+}
+
+/// The id of the element a card is hydrated into, as an island of the list.
+pub fn host_id(id: u8) -> String {
+    format!("q{id}-host")
 }
 
 fn idx(lang: Lang) -> usize {
@@ -87,9 +116,9 @@ pub fn Card(props: &Props) -> Html {
             }
         })
     };
-    // A card hydrated as an island (`card_list.rs`) tells its list when it listens: clicks that came
-    // before are given again then.
-    use_effect_with((), move |_| super::card_list::card_rendered(id));
+    // A card hydrated as an island tells the islands when it listens: clicks that came before are
+    // given again then (`crate::island`, rule 4).
+    use_effect_with((), move |_| crate::island::rendered(&host_id(id)));
     let mark_button = |mark: Mark, on: bool, label: &'static str, icon: &'static str| {
         let on_mark = props.on_mark.clone();
         html! {
@@ -213,6 +242,76 @@ fn part(props: &Props) -> Html {
                 .map(|cb| cb.reform(move |state: String| (id, decode_state(&state))));
             html! {
                 <PartSlot key={props.explore_generation} {part} lang={props.lang} {state} {on_change} />
+            }
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use std::rc::Rc;
+
+    use llm_qa_core::bank;
+
+    use super::*;
+
+    /// The card's HTML as the prerenderer writes it (hydratable, with Yew's markers).
+    fn render(props: Props) -> String {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        tokio::task::LocalSet::new().block_on(
+            &rt,
+            yew::LocalServerRenderer::<Card>::with_props(props)
+                .hydratable(true)
+                .render(),
+        )
+    }
+
+    /// A card as the list may have it by the time its turn to hydrate comes: another language,
+    /// open, marked, with search hits and explorer settings from the address bar.
+    fn busy(q: &'static Question, lang: LangChoice) -> Props {
+        Props {
+            question: q,
+            lang,
+            open: true,
+            known: true,
+            starred: true,
+            hits: Some(Rc::new(CardHits {
+                question: [vec![(0, 3)], vec![(0, 3)]],
+                excerpt: [Some(("the answer".into(), vec![(4, 10)])), None],
+            })),
+            on_open: Callback::from(|_| ()),
+            on_mark: Callback::from(|_| ()),
+            explore: Some(Rc::new(ExploreUrl {
+                card: Some(q.id),
+                pairs: vec![("sm.t".into(), "2".into())],
+                generation: 3,
+            })),
+            explore_generation: 3,
+            in_app: false,
+            on_explore: Some(Callback::from(|_| ())),
+        }
+    }
+
+    /// The island's rule 2: the first hydration renders byte for byte what was prerendered, however
+    /// far the card's props have moved since.
+    #[test]
+    fn a_cards_first_hydration_renders_its_prerendered_html() {
+        let langs = [LangChoice::En, LangChoice::Zh, LangChoice::Both];
+        // A plain card, one with a lab, one with an explorer.
+        for id in [3, 6, 23] {
+            let q = bank::question(id).unwrap();
+            for (i, &lang) in langs.iter().enumerate() {
+                let prerendered = render(Props::prerendered(q, lang, None));
+                let now = busy(q, langs[(i + 1) % langs.len()]);
+                assert_ne!(
+                    render(now.clone()),
+                    prerendered,
+                    "card {id}: the props of now show something else"
+                );
+                let first = <Card as Island>::first_props(lang, &now);
+                assert_eq!(render(first), prerendered, "card {id} in {lang:?}");
             }
         }
     }

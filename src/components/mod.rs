@@ -7,7 +7,6 @@ pub mod embed_view;
 pub mod footer;
 pub mod header;
 pub mod highlight;
-pub mod island;
 pub mod lang_toggle;
 pub mod part_slot;
 pub mod quiz;

@@ -11,9 +11,9 @@
 
 use crate::route::{encode_component, parse_query};
 
-/// The cards that hold an explorer, in card order. The second stage's registry is tested against this
-/// list, so a card named here always finds its explorer and one left out is never offered.
-pub const EXPLORER_CARDS: [u8; 11] = [1, 2, 5, 16, 21, 22, 23, 25, 29, 30, 32];
+/// The cards that hold an explorer, in card order: those of the explorers' registry
+/// (`crate::explore`), so a card named here always finds its explorer and no other is offered one.
+pub const EXPLORER_CARDS: [u8; crate::explore::CARDS.len()] = crate::explore::CARDS;
 
 /// The cards that hold a sampling lab set up to show that card's point.
 pub const LAB_CARDS: [u8; 2] = [6, 12];

@@ -27,9 +27,9 @@ pub struct Route {
 /// Keys the lab owns in the query string.
 pub const LAB_KEYS: [&str; 7] = ["t", "p", "k", "minp", "prompt", "order", "logits"];
 
-/// Key prefixes the explorers own (`crate::explore`): tokenizer, attention, beam search,
-/// positional encoding, softmax, cross-entropy, KL divergence, ReLU.
-pub const EXPLORE_PREFIXES: [&str; 8] = ["tk.", "at.", "bs.", "pe.", "sm.", "ce.", "kl.", "re."];
+/// Key prefixes the explorers own: each registered explorer's `UrlState::PREFIX` (`crate::explore`,
+/// its registry).
+pub const EXPLORE_PREFIXES: &[&str] = crate::explore::PREFIXES;
 
 /// Whether a query key belongs to an explorer.
 pub fn is_explore_key(key: &str) -> bool {

@@ -183,6 +183,8 @@ impl Attention {
 }
 
 impl UrlState for Attention {
+    const PREFIX: &'static str = "at.";
+
     /// Reads `at.h` (heads), `at.q` (query token 0–4) and `at.s` (1 = scaled, 0 = not).
     fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
         let mut s = self.clone();
@@ -204,7 +206,9 @@ impl UrlState for Attention {
                     "0" => s.scaled = false,
                     _ => w.push(format!("ignoring at.s={}: use 1 or 0", clip(v))),
                 },
-                k if k.starts_with("at.") => w.push(format!("ignoring unknown key {}", clip(k))),
+                k if k.starts_with(Self::PREFIX) => {
+                    w.push(format!("ignoring unknown key {}", clip(k)))
+                }
                 _ => {}
             }
         }

@@ -263,6 +263,8 @@ impl BeamSettings {
 }
 
 impl UrlState for BeamSettings {
+    const PREFIX: &'static str = "bs.";
+
     fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
         let mut s = self.clone();
         let mut w = Vec::new();
@@ -273,7 +275,9 @@ impl UrlState for BeamSettings {
                         s.width = x;
                     }
                 }
-                k if k.starts_with("bs.") => w.push(format!("ignoring unknown key {}", clip(k))),
+                k if k.starts_with(Self::PREFIX) => {
+                    w.push(format!("ignoring unknown key {}", clip(k)))
+                }
                 _ => {}
             }
         }

@@ -327,6 +327,8 @@ impl Tokenizer {
 }
 
 impl UrlState for Tokenizer {
+    const PREFIX: &'static str = "tk.";
+
     /// Reads `tk.m` (merges) and `tk.w` (the text, cut to `MAX_INPUT_CHARS`).
     fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
         let mut s = self.clone();
@@ -344,7 +346,9 @@ impl UrlState for Tokenizer {
                     }
                     s.set_text(v);
                 }
-                k if k.starts_with("tk.") => w.push(format!("ignoring unknown key {}", clip(k))),
+                k if k.starts_with(Self::PREFIX) => {
+                    w.push(format!("ignoring unknown key {}", clip(k)))
+                }
                 _ => {}
             }
         }

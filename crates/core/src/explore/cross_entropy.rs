@@ -87,6 +87,8 @@ impl CrossEntropy {
 }
 
 impl UrlState for CrossEntropy {
+    const PREFIX: &'static str = "ce.";
+
     fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
         let mut s = self.clone();
         let mut w = Vec::new();
@@ -97,7 +99,9 @@ impl UrlState for CrossEntropy {
                         s.set_p(p);
                     }
                 }
-                k if k.starts_with("ce.") => w.push(format!("ignoring unknown key {}", clip(k))),
+                k if k.starts_with(Self::PREFIX) => {
+                    w.push(format!("ignoring unknown key {}", clip(k)))
+                }
                 _ => {}
             }
         }

@@ -99,6 +99,8 @@ impl Kl {
 }
 
 impl UrlState for Kl {
+    const PREFIX: &'static str = "kl.";
+
     /// Reads `kl.p` and `kl.q`, four weights each.
     fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
         let mut s = self.clone();
@@ -107,7 +109,7 @@ impl UrlState for Kl {
             let which = match k.as_str() {
                 "kl.p" => Which::P,
                 "kl.q" => Which::Q,
-                k if k.starts_with("kl.") => {
+                k if k.starts_with(Self::PREFIX) => {
                     w.push(format!("ignoring unknown key {}", clip(k)));
                     continue;
                 }

@@ -36,6 +36,11 @@ macro_rules! strings {
 /// An explorer's settings as URL keys. Each explorer reads and writes its own prefixed keys relative
 /// to a starting point (its defaults, or a card's preset), so that a URL says only what differs.
 pub trait UrlState: Default + Clone {
+    /// The prefix of this explorer's URL keys (`"sm."`), written nowhere else: the router passes
+    /// the keys of every registered explorer's prefix (`route::EXPLORE_PREFIXES`), and the explorer
+    /// reads and writes only keys under its own.
+    const PREFIX: &'static str;
+
     /// These settings with the URL's keys applied: bad values are skipped and out-of-range ones
     /// clamped, each with a warning; keys of other explorers are ignored.
     fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>);
@@ -62,6 +67,117 @@ pub mod kl;
 pub mod positional;
 pub mod relu;
 pub mod softmax;
+
+/// **The registry of explorers**: one line each, the only place an explorer is registered. A line
+/// gives the name of its `Model` variant, its model (whose `UrlState::PREFIX` names its URL keys),
+/// its view module in `src/parts/explorers/`, and the cards that hold it, each with the model's
+/// constructor for that card's starting point. Made from it: `Model`, `model_for`, `PREFIXES` (the
+/// keys the router passes, `route::EXPLORE_PREFIXES`), `CARDS` (the first stage's
+/// `part::EXPLORER_CARDS`), and the app's dispatch from a model to its view. `explorers!(m)` calls
+/// the macro `m` with the table. Adding an explorer: `docs/explorers.md`.
+#[macro_export]
+macro_rules! explorers {
+    ($then:ident) => {
+        $then! {
+            Tokenizer($crate::explore::bpe::Tokenizer, tokenizer) [1 => for_tokenization, 16 => default],
+            Attention($crate::explore::attention::Attention, attention) [2 => default, 22 => for_multi_head, 32 => for_scores],
+            Beam($crate::explore::beam::BeamSettings, beam) [5 => default],
+            Positional($crate::explore::positional::Positional, positional) [21 => default],
+            Softmax($crate::explore::softmax::Softmax, softmax) [23 => default],
+            CrossEntropy($crate::explore::cross_entropy::CrossEntropy, cross_entropy) [25 => default],
+            Kl($crate::explore::kl::Kl, kl) [29 => default],
+            Relu($crate::explore::relu::Activations, relu) [30 => default],
+        }
+    };
+}
+
+/// `Model`, `model_for`, `PREFIXES` and the cards, from the registry.
+macro_rules! models {
+    ($($variant:ident($model:ty, $view:ident) [$($card:literal => $preset:ident),+ $(,)?]),+ $(,)?) => {
+        /// The settings of whichever explorer a card shows.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Model {
+            $($variant($model),)+
+        }
+
+        impl Model {
+            /// The prefix of this explorer's URL keys.
+            pub fn prefix(&self) -> &'static str {
+                match self {
+                    $(Model::$variant(_) => <$model as UrlState>::PREFIX,)+
+                }
+            }
+
+            /// This model with the URL's settings applied on top of it, or unchanged (no warnings)
+            /// when the URL has none of its keys.
+            pub fn with_url(&self, pairs: &[(String, String)]) -> (Model, Vec<String>) {
+                if !pairs.iter().any(|(k, _)| k.starts_with(self.prefix())) {
+                    return (self.clone(), Vec::new());
+                }
+                match self {
+                    $(Model::$variant(s) => {
+                        let (m, w) = s.with_url(pairs);
+                        (Model::$variant(m), w)
+                    })+
+                }
+            }
+
+            /// The URL keys for the settings that differ from `base` (the card's preset), none when
+            /// equal. A model of another kind than `base` writes nothing.
+            pub fn url_from(&self, base: &Model) -> Vec<(String, String)> {
+                match (self, base) {
+                    $((Model::$variant(s), Model::$variant(b)) => s.url_from(b),)+
+                    _ => Vec::new(),
+                }
+            }
+        }
+
+        /// The explorer a card starts with, if it has one.
+        pub fn model_for(card: u8) -> Option<Model> {
+            Some(match card {
+                $($($card => Model::$variant(<$model>::$preset()),)+)+
+                _ => return None,
+            })
+        }
+
+        /// The prefixes of the registered explorers' URL keys, in registry order.
+        pub const PREFIXES: &[&str] = &[$(<$model as UrlState>::PREFIX),+];
+
+        const CARDS_AS_LISTED: &[u8] = &[$($($card),+),+];
+    };
+}
+
+explorers!(models);
+
+/// The cards that hold an explorer, in card order.
+pub const CARDS: [u8; CARDS_AS_LISTED.len()] = in_card_order(CARDS_AS_LISTED);
+
+/// `cards` sorted; a card listed twice fails the build (a card holds one explorer).
+const fn in_card_order<const N: usize>(cards: &[u8]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = cards[i];
+        i += 1;
+    }
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && out[j - 1] > out[j] {
+            let t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    let mut i = 1;
+    while i < N {
+        assert!(out[i - 1] != out[i], "a card is registered twice");
+        i += 1;
+    }
+    out
+}
 
 /// Strings every explorer uses.
 pub mod common {
@@ -331,5 +447,105 @@ mod tests {
     #[test]
     fn common_strings_in_both_languages() {
         check_strings(common::EN.entries(), common::ZH.entries());
+    }
+
+    /// A card's preset moved somewhere else, through one of the kind's own keys.
+    fn moved(m: &Model) -> Model {
+        let key = match m {
+            Model::Tokenizer(_) => ("tk.m", "12"),
+            Model::Attention(_) => ("at.h", "3"),
+            Model::Beam(_) => ("bs.k", "4"),
+            Model::Positional(_) => ("pe.n", "12"),
+            Model::Softmax(_) => ("sm.t", "2"),
+            Model::CrossEntropy(_) => ("ce.p", "0.3"),
+            Model::Kl(_) => ("kl.p", "0.5,0.5,0,0"),
+            Model::Relu(_) => ("re.f", "gelu"),
+        };
+        let (m, w) = m.with_url(&[(key.0.into(), key.1.into())]);
+        assert!(w.is_empty(), "{key:?}: {w:?}");
+        m
+    }
+
+    #[test]
+    fn settings_written_against_a_card_preset_read_back_onto_it() {
+        for id in 1..=50 {
+            let Some(preset) = model_for(id) else {
+                continue;
+            };
+            assert!(
+                preset.url_from(&preset).is_empty(),
+                "card {id}: preset writes nothing"
+            );
+            assert_eq!(
+                preset.with_url(&[]).0,
+                preset,
+                "card {id}: no keys, no change"
+            );
+            let moved = moved(&preset);
+            assert_ne!(moved, preset, "card {id}");
+            let pairs = moved.url_from(&preset);
+            let (back, warnings) = preset.with_url(&pairs);
+            assert!(warnings.is_empty(), "card {id}: {warnings:?}");
+            assert_eq!(back, moved, "card {id}: {pairs:?}");
+        }
+    }
+
+    /// The first stage offers an explorer exactly where this registry has one.
+    #[test]
+    fn the_first_stage_offers_exactly_the_registered_explorers() {
+        let registered: Vec<u8> = (1..=50).filter(|&id| model_for(id).is_some()).collect();
+        assert_eq!(registered, crate::part::EXPLORER_CARDS);
+    }
+
+    #[test]
+    fn keys_of_another_explorer_leave_a_model_alone() {
+        let softmax = model_for(23).unwrap();
+        let pairs = vec![("at.h".to_string(), "3".to_string())];
+        assert_eq!(softmax.with_url(&pairs), (softmax.clone(), vec![]));
+        let (attention, w) = model_for(22).unwrap().with_url(&pairs);
+        assert!(w.is_empty());
+        assert!(matches!(attention, Model::Attention(a) if a.heads == 3));
+    }
+
+    /// The address bar carries an explorer's keys only if the router passes them: it must pass the
+    /// keys every registered explorer writes, and no key of a prefix that no explorer registered.
+    #[test]
+    fn the_router_passes_exactly_the_registered_prefixes() {
+        use crate::route::Route;
+        let mut registered = Vec::new();
+        for id in 1..=50 {
+            let Some(preset) = model_for(id) else {
+                continue;
+            };
+            registered.push(preset.prefix());
+            let pairs = moved(&preset).url_from(&preset);
+            assert!(!pairs.is_empty(), "card {id}");
+            for (k, _) in &pairs {
+                assert!(
+                    k.starts_with(preset.prefix()),
+                    "card {id}: {k} is not under its model's prefix {}",
+                    preset.prefix()
+                );
+            }
+            let query = format!("?lang=en&{}&t=0.5", crate::part::encode_state(&pairs));
+            let (route, w) = Route::parse(&query, &format!("#q{id}"));
+            assert!(w.is_empty(), "card {id}: {w:?}");
+            assert_eq!(route.explore, pairs, "card {id}: the router drops its keys");
+        }
+        registered.sort_unstable();
+        registered.dedup();
+        // Every two-letter prefix: passed exactly when registered.
+        let letters = 'a'..='z';
+        let mut passed = Vec::new();
+        for a in letters.clone() {
+            for b in letters.clone() {
+                let prefix = format!("{a}{b}.");
+                let (route, _) = Route::parse(&format!("?{prefix}x=1"), "");
+                if !route.explore.is_empty() {
+                    passed.push(prefix);
+                }
+            }
+        }
+        assert_eq!(passed, registered);
     }
 }

@@ -103,6 +103,8 @@ impl Positional {
 }
 
 impl UrlState for Positional {
+    const PREFIX: &'static str = "pe.";
+
     /// Reads `pe.n` (length), `pe.d` (width) and `pe.p` (position; applied after the length).
     fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
         let mut s = self.clone();
@@ -124,7 +126,9 @@ impl UrlState for Positional {
                     }
                 }
                 "pe.p" => pos = url_int(k, v, 0, LEN_RANGE.1 - 1, &mut w),
-                k if k.starts_with("pe.") => w.push(format!("ignoring unknown key {}", clip(k))),
+                k if k.starts_with(Self::PREFIX) => {
+                    w.push(format!("ignoring unknown key {}", clip(k)))
+                }
                 _ => {}
             }
         }

@@ -178,6 +178,8 @@ impl Activations {
 }
 
 impl UrlState for Activations {
+    const PREFIX: &'static str = "re.";
+
     /// Reads `re.f` (relu, leaky or gelu), `re.m` (mean) and `re.s` (seed).
     fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
         let mut s = self.clone();
@@ -200,7 +202,9 @@ impl UrlState for Activations {
                     Ok(x) if (1..=SEED_MAX).contains(&x) => s.seed = x,
                     _ => w.push(format!("ignoring re.s={}: use 1 to {SEED_MAX}", clip(v))),
                 },
-                k if k.starts_with("re.") => w.push(format!("ignoring unknown key {}", clip(k))),
+                k if k.starts_with(Self::PREFIX) => {
+                    w.push(format!("ignoring unknown key {}", clip(k)))
+                }
                 _ => {}
             }
         }

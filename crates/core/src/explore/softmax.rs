@@ -93,6 +93,8 @@ impl Softmax {
 }
 
 impl UrlState for Softmax {
+    const PREFIX: &'static str = "sm.";
+
     /// Reads `sm.t` and `sm.z` (four comma-separated scores).
     fn with_url(&self, pairs: &[(String, String)]) -> (Self, Vec<String>) {
         let mut s = self.clone();
@@ -111,7 +113,9 @@ impl UrlState for Softmax {
                         }
                     }
                 }
-                k if k.starts_with("sm.") => w.push(format!("ignoring unknown key {}", clip(k))),
+                k if k.starts_with(Self::PREFIX) => {
+                    w.push(format!("ignoring unknown key {}", clip(k)))
+                }
                 _ => {}
             }
         }
