@@ -14,6 +14,7 @@
 
 const PARTS_JS = "__PARTS_JS__";
 const PARTS_WASM = "__PARTS_WASM__";
+const PARTS_CSS = "__PARTS_CSS__";
 const TAG = "llm-part";
 const CHANGE = "llm-part-change";
 
@@ -43,7 +44,43 @@ export function loadParts() {
   return ready;
 }
 
+let sheet = null; // the parts' stylesheet in the document's <head>, loaded
+
+/**
+ * The parts' styles, for parts in the document itself: a stylesheet of the second stage, added to
+ * <head> once. (Parts in an embed's shadow root have them in the embed's own stylesheet, and nothing
+ * is added to the host page.) Resolves once it has loaded, so that no part shows unstyled.
+ */
+function loadStyles() {
+  sheet ??= new Promise((resolve, reject) => {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = new URL(PARTS_CSS, base).href;
+    link.dataset.parts = "";
+    link.onload = () => resolve(link);
+    link.onerror = () => {
+      link.remove();
+      reject(new Error(`could not load ${link.href}`));
+    };
+    document.head.append(link);
+  }).catch((error) => {
+    sheet = null;
+    throw error;
+  });
+  return sheet;
+}
+
+let styled = false; // the document's stylesheet has loaded
 let loaded = null; // the module, once `ready` has resolved: parts then mount without waiting a frame
+
+/** Everything a part under `root` (the document, or an embed's shadow root) needs before it mounts. */
+async function loadFor(root) {
+  const [module] = await Promise.all([
+    loadParts(),
+    root === document ? loadStyles().then(() => (styled = true)) : null,
+  ]);
+  return module;
+}
 
 // Each stage runs its own copy of Yew, and a part's elements sit inside the first stage's. Yew handles
 // events by delegation: a listener on its root, in the capture phase, finds the element's Yew subtree
@@ -106,7 +143,7 @@ class LlmPart extends HTMLElement {
       this.#root.className = "part__root";
       this.append(this.#status, this.#root);
     }
-    if (loaded) {
+    if (loaded && (styled || this.getRootNode() !== document)) {
       this.#mount(loaded);
       return;
     }
@@ -175,7 +212,7 @@ class LlmPart extends HTMLElement {
     this.#show("loading", this.dataset.loading || "Loading…");
     if (retrying) this.#status.focus();
     try {
-      const module = await loadParts();
+      const module = await loadFor(this.getRootNode());
       loaded = module;
       if (this.isConnected && !this.#part) this.#mount(module);
       if (retrying && this.#part) {
@@ -226,7 +263,7 @@ if (document.querySelector("[data-prerender]") && !navigator.connection?.saveDat
   const html = document.documentElement;
   const warm = () => {
     const idle = window.requestIdleCallback ?? ((go) => setTimeout(go, 200));
-    idle(() => loadParts().then((m) => (loaded = m), () => {}), { timeout: 4000 });
+    idle(() => loadFor(document).then((m) => (loaded = m), () => {}), { timeout: 4000 });
   };
   if (html.dataset.cards === "live") warm();
   else {

@@ -16,8 +16,10 @@ rm -rf target/e2e/v1 target/e2e/v2
 mkdir -p target/e2e
 cp -r "$BUILT" target/e2e/v1
 cp -r target/e2e/v1 target/e2e/v2
-sed -i 's|</title>| (v2)</title>|' target/e2e/v2/index.html
-grep -q ' (v2)</title>' target/e2e/v2/index.html || { echo "e2e-builds.sh: no <title> to patch" >&2; exit 1; }
+for page in index.html zh.html; do
+  sed -i 's|</title>| (v2)</title>|' "target/e2e/v2/$page"
+  grep -q ' (v2)</title>' "target/e2e/v2/$page" || { echo "e2e-builds.sh: no <title> to patch in $page" >&2; exit 1; }
+done
 node scripts/sw.mjs target/e2e/v2
 
 trunk build --release --public-url /llm-qa/ --dist target/e2e/subpath

@@ -1,7 +1,7 @@
 // Writes the embed files of a build from assets/embed/ (run by scripts/post-build.sh, before the
 // service worker is made, or by hand on a built dir: node scripts/embed.mjs [dir]):
 //   embed.js            the <llm-interview-cards> module, pointing at this build's hashed app files
-//   embed-<hash>.css    the stylesheet inside each element's shadow root: host.css, then style.css
+//   embed-<hash>.css    the stylesheet inside each element's shadow root: host.css, then style.css and the parts' parts-<hash>.css
 //                       with rem turned into px (rem follows the host page's root font size)
 //   embed.html          the widget alone, for iframes; embed-frame.js and embed-page.css beside it
 //   blog-example.*      an example blog page with a hostile theme that embeds all three (e2e uses it)
@@ -40,9 +40,12 @@ export function remToPx(css) {
 const appJs = one(/^app-[0-9a-f]+\.js$/);
 const appWasm = one(/^app-[0-9a-f]+_bg\.wasm$/);
 const style = one(/^style-[0-9a-f]+\.css$/);
+// The parts' styles (labs, explorers) go into the shadow root's one stylesheet too: part.js adds
+// them to a page's <head> only for parts in the document itself, never to a host page.
+const partsStyle = one(/^parts-[0-9a-f]+\.css$/);
 const favicon = one(/^favicon-[0-9a-f]+\.svg$/);
 
-const css = `${read("host.css")}\n${remToPx(readFileSync(join(dir, style), "utf8"))}`;
+const css = [read("host.css"), ...[style, partsStyle].map((f) => remToPx(readFileSync(join(dir, f), "utf8")))].join("\n");
 const cssName = `embed-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
 
 const out = {

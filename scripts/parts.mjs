@@ -1,6 +1,7 @@
 // Puts the second stage into a build (run by scripts/parts.sh): parts.js and parts_bg.wasm from
-// wasm-bindgen's output get content-hashed names (so a new build is never mixed with a cached old
-// one), and assets/part.js, the <llm-part> element, is written to the build pointing at them.
+// wasm-bindgen's output, and the parts' stylesheet assets/parts.css, get content-hashed names (so a
+// new build is never mixed with a cached old one), and assets/part.js, the <llm-part> element, is
+// written to the build pointing at them.
 //   node scripts/parts.mjs <wasm-bindgen out dir> <build dir>
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -14,7 +15,7 @@ if (!from || !dir) {
 const hash = (data) => createHash("sha256").update(data).digest("hex").slice(0, 16);
 
 // An earlier build's second stage in the same directory (trunk serve rebuilds in place) goes.
-for (const f of readdirSync(dir)) if (/^parts-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f)) rmSync(join(dir, f));
+for (const f of readdirSync(dir)) if (/^parts-[0-9a-f]+(_bg\.wasm|\.js|\.css)$/.test(f)) rmSync(join(dir, f));
 
 const wasm = readFileSync(join(from, "parts_bg.wasm"));
 const wasmName = `parts-${hash(wasm)}_bg.wasm`;
@@ -23,8 +24,12 @@ const wasmName = `parts-${hash(wasm)}_bg.wasm`;
 const glue = readFileSync(join(from, "parts.js"), "utf8").replaceAll("parts_bg.wasm", wasmName);
 const glueName = `parts-${hash(glue)}.js`;
 
+const css = readFileSync(new URL("../assets/parts.css", import.meta.url));
+const cssName = `parts-${hash(css)}.css`;
+
 const element = readFileSync(new URL("../assets/part.js", import.meta.url), "utf8");
-const filled = element.replace(/__PARTS_(JS|WASM)__/g, (_, which) => (which === "JS" ? `./${glueName}` : `./${wasmName}`));
+const names = { JS: glueName, WASM: wasmName, CSS: cssName };
+const filled = element.replace(/__PARTS_(JS|WASM|CSS)__/g, (_, which) => `./${names[which]}`);
 if (/__[A-Z_]+__/.test(filled)) {
   console.error("parts.mjs: assets/part.js has a placeholder this script does not fill");
   process.exit(1);
@@ -32,5 +37,6 @@ if (/__[A-Z_]+__/.test(filled)) {
 
 writeFileSync(join(dir, wasmName), wasm);
 writeFileSync(join(dir, glueName), glue);
+writeFileSync(join(dir, cssName), css);
 writeFileSync(join(dir, "part.js"), filled);
-console.log(`parts: ${glueName} (${glue.length} B), ${wasmName} (${wasm.length} B), part.js`);
+console.log(`parts: ${glueName} (${glue.length} B), ${wasmName} (${wasm.length} B), ${cssName} (${css.length} B), part.js`);

@@ -22,7 +22,7 @@ const FIRST_LOAD = new Set([".html", ".js", ".wasm", ".css", ".webmanifest"]);
 const NOT_THE_APP = /^(embed[.-]|blog-example\.)/;
 // The second stage (labs and explorers, scripts/parts.sh): fetched when a part is about to be shown,
 // never by the first load. Reported on its own line.
-const SECOND_STAGE = /^parts-[0-9a-f]+(_bg\.wasm|\.js)$/;
+const SECOND_STAGE = /^parts-[0-9a-f]+(_bg\.wasm|\.js|\.css)$/;
 
 const measure = (name) => {
   const data = readFileSync(join(dir, name));

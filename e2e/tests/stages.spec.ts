@@ -5,7 +5,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect } from "../fixtures";
 
-const SECOND_STAGE = /\/parts-[0-9a-f]+(_bg\.wasm|\.js)(\?|$)/;
+const SECOND_STAGE = /\/parts-[0-9a-f]+(_bg\.wasm|\.js|\.css)(\?|$)/;
 
 /**
  * Records, in the page, when `<html data-cards="live">` is set: the first stage has then hydrated
@@ -58,6 +58,21 @@ test("an explorer's card opened right after load shows its explorer", async ({ a
   await expect(slider).toHaveAttribute("aria-valuetext", /^5/);
   // One download of the second stage, shared by every part.
   expect(fetched.filter((u) => u.endsWith(".wasm"))).toHaveLength(1);
+  // Its styles came with it, once, and the explorer was styled when it showed.
+  expect(fetched.filter((u) => u.endsWith(".css"))).toHaveLength(1);
+  await expect(page.locator("head link[data-parts]")).toHaveAttribute("href", SECOND_STAGE);
+  await expect(part.locator(".explorer")).toHaveCSS("display", "grid");
+});
+
+test("an embedded part is styled inside its shadow root, and the host page gets no stylesheet", async ({ page }) => {
+  await page.goto("blog-example.html");
+  const widget = page.locator("llm-interview-cards#first");
+  await expect(widget.locator("article.card")).toHaveCount(2, { timeout: 30_000 });
+  await widget.evaluate((el) => el.setAttribute("view", "lab"));
+  const part = widget.locator("llm-part");
+  await expect(part).toHaveAttribute("data-part", "ready", { timeout: 30_000 });
+  await expect(part.locator(".lab")).toHaveCSS("border-top-style", "solid");
+  await expect(page.locator("head link[data-parts]")).toHaveCount(0);
 });
 
 test("the page's lab loads when it comes near the viewport", async ({ app, page }) => {
