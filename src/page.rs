@@ -71,12 +71,54 @@ pub fn page_for(template: &str, lang: LangChoice, boot: &str, app: &str) -> Stri
          <link rel=\"alternate\" hreflang=\"en\" href=\"./\" />\n    \
          <link rel=\"alternate\" hreflang=\"zh-Hans\" href=\"zh.html\" />\n    \
          <link rel=\"alternate\" hreflang=\"x-default\" href=\"./\" />",
-        boot.trim()
+        without_line_comments(boot)
     );
-    template
+    let page = template
         .replacen(HTML_OPEN, html_tag, 1)
         .replacen(CHARSET, &head, 1)
-        .replacen(MOUNT, &mount, 1)
+        .replacen(MOUNT, &mount, 1);
+    match lang {
+        LangChoice::Zh => in_chinese(&page),
+        _ => page,
+    }
+}
+
+/// The Chinese page's title and description (a search result or a tab shows these).
+const ZH_TITLE: &str = "大语言模型面试题 — 中文 &amp; English";
+const ZH_DESCRIPTION: &str =
+    "50 道大语言模型（LLM）面试题，中英双语解答：可搜索的卡片、学习模式和交互式采样实验室，可离线使用。";
+
+/// `page` with its `<title>` and `<meta name="description">` in Chinese (left as they are if the
+/// template has none).
+fn in_chinese(page: &str) -> String {
+    let mut out = page.to_owned();
+    if let (Some(a), Some(b)) = (out.find("<title>"), out.find("</title>")) {
+        out.replace_range(a + "<title>".len()..b, ZH_TITLE);
+    }
+    if let Some(meta) = out.find(r#"name="description""#) {
+        let content = out[meta..]
+            .find(r#"content=""#)
+            .map(|i| meta + i + r#"content=""#.len());
+        if let Some(start) = content {
+            if let Some(len) = out[start..].find('"') {
+                out.replace_range(start..start + len, ZH_DESCRIPTION);
+            }
+        }
+    }
+    out
+}
+
+/// The script without its whole-line `//` comments and blank lines: it is inlined into every page,
+/// where they would only cost bytes. (Comments after code on a line are kept: a `//` there could be
+/// inside a string.)
+fn without_line_comments(js: &str) -> String {
+    js.lines()
+        .filter(|line| {
+            let t = line.trim_start();
+            !t.is_empty() && !t.starts_with("//")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Whether Trunk's `page` has each tag the pages are made from exactly once; else what is off.
@@ -104,6 +146,25 @@ mod tests {
         assert_eq!(file, "boot-0a1b.js");
         assert!(!rest.contains("<script"));
         assert!(rest.contains("href=\"/s.css\"/>\n  </head>"));
+    }
+
+    #[test]
+    fn the_inlined_script_loses_its_comment_lines_only() {
+        let js = "// about it\n(function () {\n  // why\n  var u = \"a//b\"; // kept\n\n})();\n";
+        assert_eq!(
+            without_line_comments(js),
+            "(function () {\n  var u = \"a//b\"; // kept\n})();"
+        );
+    }
+
+    #[test]
+    fn the_chinese_page_has_a_chinese_title_and_description() {
+        let template = "<head><title>Questions</title>\n<meta\n  name=\"description\"\n  content=\"Fifty questions.\"\n/></head>";
+        let zh = in_chinese(template);
+        assert!(zh.contains(&format!("<title>{ZH_TITLE}</title>")));
+        assert!(zh.contains(&format!("content=\"{ZH_DESCRIPTION}\"")));
+        assert!(!zh.contains("Fifty") && !zh.contains("Questions"));
+        assert_eq!(in_chinese("<p>none</p>"), "<p>none</p>");
     }
 
     #[test]

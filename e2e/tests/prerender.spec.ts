@@ -82,6 +82,9 @@ test.describe("one prerendered page per language", () => {
     expect(zh).toContain("束搜索");
     expect(zh).not.toContain("Beam search explores multiple word sequences");
     expect(zh).toContain('<link rel="alternate" hreflang="en" href="./" />');
+    // Its title and description, as a search result or a tab shows them, are Chinese.
+    expect(zh).toMatch(/<title>大语言模型面试题[^<]*<\/title>/);
+    expect(zh).toMatch(/name="description"\s+content="50 道大语言模型/);
   });
 
   test("an old link with ?lang=zh opens the card on the Chinese page", async ({ app, page }) => {
