@@ -1,4 +1,4 @@
-use llm_qa_core::bank::SOURCE;
+use llm_qa_core::bank::{Field, SOURCE, TRANSLATIONS};
 use llm_qa_core::i18n::LangChoice;
 use yew::prelude::*;
 
@@ -24,6 +24,35 @@ pub fn Footer(props: &Props) -> Html {
                         {rich_text::blocks(SOURCE.conclusion.get(l))}
                     </div>
                 })}
+            </details>
+            <details class="about translations">
+                <summary>{ui.translations_title}</summary>
+                <p>{ui.translations_intro}</p>
+                <ol class="translations__list">
+                    {for TRANSLATIONS.iter().map(|t| {
+                        let lang = props.lang.ui();
+                        let field = match t.field {
+                            Field::Question => ui.field_question,
+                            Field::Answer => ui.field_answer,
+                        };
+                        html! {
+                            <li class="translation">
+                                <p class="translation__where">{lang.question_number(t.question)}{" · "}{field}</p>
+                                <p class="translation__was">
+                                    <span class="translation__tag">{if t.ours { ui.translation_ours } else { ui.translation_pdf }}</span>
+                                    {" "}<del lang="zh-Hans">{t.before}</del>
+                                </p>
+                                <p class="translation__now">
+                                    <span class="translation__tag">{ui.translation_now}</span>
+                                    {" "}<ins lang="zh-Hans">{t.after}</ins>
+                                </p>
+                                {for props.lang.shown().iter().map(|&l| html! {
+                                    <p class="translation__why" lang={l.tag()}>{*t.why.get(l)}</p>
+                                })}
+                            </li>
+                        }
+                    })}
+                </ol>
             </details>
             <p class="credit">
                 {ui.source_label}{" "}

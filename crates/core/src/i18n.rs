@@ -133,6 +133,16 @@ ui_strings! {
     source_label,
     translation_note,
     about,
+    note_label,
+    note_ref,
+    notes_toggle,
+    translations_title,
+    translations_intro,
+    translation_pdf,
+    translation_ours,
+    translation_now,
+    field_question,
+    field_answer,
     conclusion,
     lab_title,
     lab_intro,
@@ -289,6 +299,17 @@ pub static EN: Ui = Ui {
     theme_auto: "Auto",
     theme_light: "Light",
     theme_dark: "Dark",
+    note_label: "Editor's note",
+    note_ref: "Reference",
+    notes_toggle: "Editor's notes",
+    translations_title: "Translation notes",
+    translations_intro:
+        "Where this app's Chinese differs from the source's, with the source's wording beside ours:",
+    translation_pdf: "In the PDF",
+    translation_ours: "Our earlier translation (the PDF has this only in English)",
+    translation_now: "Now",
+    field_question: "question",
+    field_answer: "answer",
 };
 
 pub static ZH: Ui = Ui {
@@ -386,6 +407,16 @@ pub static ZH: Ui = Ui {
     theme_auto: "自动",
     theme_light: "浅色",
     theme_dark: "深色",
+    note_label: "编者注",
+    note_ref: "参考文献",
+    notes_toggle: "编者注",
+    translations_title: "译文说明",
+    translations_intro: "本应用的中文与原文不同之处，原文措辞与现译并列：",
+    translation_pdf: "原 PDF",
+    translation_ours: "本应用此前的译文（原 PDF 此处只有英文）",
+    translation_now: "现译",
+    field_question: "题目",
+    field_answer: "答案",
 };
 
 impl Lang {
