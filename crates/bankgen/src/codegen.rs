@@ -66,12 +66,8 @@ pub fn generate(bank: &Bank) -> String {
         };
         let _ = writeln!(
             o,
-            "    Translation {{ question: {}, field: {field}, ours: {}, before: {:?}, after: {:?}, why: {} }},",
-            t.question,
-            t.ours,
-            t.before,
-            t.after,
-            localized(&t.why, |w| format!("{w:?}"))
+            "    Translation {{ question: {}, field: {field}, ours: {}, before: {:?}, after: {:?} }},",
+            t.question, t.ours, t.before, t.after
         );
     }
     o.push_str("];\n");

@@ -80,6 +80,7 @@ pub struct Translation {
     pub ours: bool,
     pub before: String,
     pub after: String,
+    /// Why it was changed: kept in the bank for its readers (checked, not shown by the app).
     pub why: Pair<String>,
 }
 

@@ -71,7 +71,8 @@ pub enum Field {
 }
 
 /// A sentence of the Chinese text this app words differently from the source (checked at build
-/// time: `after` is in the bank, `before` no longer is).
+/// time: `after` is in the bank, `before` no longer is). Why each was changed is said in the bank,
+/// in both languages; the app shows the two wordings side by side.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Translation {
     pub question: u8,
@@ -81,7 +82,6 @@ pub struct Translation {
     pub ours: bool,
     pub before: &'static str,
     pub after: &'static str,
-    pub why: Localized<&'static str>,
 }
 
 /// A question and its answer in one language.
