@@ -38,6 +38,7 @@ for (const scheme of ["light", "dark"] as const) {
     });
 
     test("an editor's note in both languages, and the translation notes", async ({ app, page }) => {
+      test.slow(); // axe on the full page, twice
       await app.open("?lang=both#q32");
       await expect(app.cardNotes(32)).toHaveCount(2);
       await app.translationNotes().locator("summary").click();

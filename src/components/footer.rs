@@ -39,7 +39,7 @@ pub fn Footer(props: &Props) -> Html {
                     </div>
                 })}
             </details>
-            <details class="about translations" ontoggle={on_translations}>
+            <details class="translations" ontoggle={on_translations}>
                 <summary>{ui.translations_title}</summary>
                 if *translations_open {
                 <p>{ui.translations_intro}</p>
