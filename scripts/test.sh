@@ -21,7 +21,7 @@ cd "$ROOT"
 # that runs fewer, say a test file that stopped being found or a runner that started nothing, fails.
 # Set to the counts of this commit: raise them as tests are added; lower one only together with the
 # tests removed on purpose.
-MIN_NATIVE_TESTS=270
+MIN_NATIVE_TESTS=272
 MIN_BROWSER_TESTS=8
 MIN_E2E_TESTS=296
 

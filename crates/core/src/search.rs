@@ -98,7 +98,7 @@ pub struct SearchDoc {
     pub question_zh: Cow<'static, str>,
     pub answer_en: Cow<'static, str>,
     pub answer_zh: Cow<'static, str>,
-    /// The editor's note (empty when there is none), searched as part of the answer.
+    /// The editor's note (empty when there is none), searched with less weight than the answer.
     pub note_en: Cow<'static, str>,
     pub note_zh: Cow<'static, str>,
     /// Searchable topic text: topic names in both languages and topic ids.
@@ -175,14 +175,18 @@ impl SearchResults {
 }
 
 // Fields of a card, in the order of the weights below.
-const FIELDS: usize = 5;
+const FIELDS: usize = 7;
 const Q_EN: usize = 0;
 const Q_ZH: usize = 1;
 const A_EN: usize = 2;
 const A_ZH: usize = 3;
 const TOPIC: usize = 4;
-const FIELD_WEIGHT: [f32; FIELDS] = [3.0, 3.0, 1.0, 1.0, 1.5];
-const FIELD_B: [f32; FIELDS] = [0.5, 0.5, 0.75, 0.75, 0.3];
+const NOTE_EN: usize = 5;
+const NOTE_ZH: usize = 6;
+// An editor's note finds its card but weighs less than the author's answer: a word a note mentions
+// in passing should not outrank the card that is about it.
+const FIELD_WEIGHT: [f32; FIELDS] = [3.0, 3.0, 1.0, 1.0, 1.5, 0.4, 0.4];
+const FIELD_B: [f32; FIELDS] = [0.5, 0.5, 0.75, 0.75, 0.3, 0.75, 0.75];
 const K1: f32 = 1.2;
 
 // How much a term found each way counts.
@@ -264,16 +268,14 @@ impl SearchIndex {
         let mut lens: Vec<[u32; FIELDS]> = vec![[0; FIELDS]; n];
         for (d, doc) in docs.iter().enumerate() {
             let d32 = d as u32;
-            // A note counts as part of its answer (the bank's texts are borrowed: cloning copies a
-            // pointer).
-            let a_en = [doc.answer_en.clone(), doc.note_en.clone()];
-            let a_zh = [doc.answer_zh.clone(), doc.note_zh.clone()];
-            let fields: [(usize, &[Cow<'static, str>]); 5] = [
+            let fields: [(usize, &[Cow<'static, str>]); FIELDS] = [
                 (Q_EN, std::slice::from_ref(&doc.question_en)),
                 (Q_ZH, std::slice::from_ref(&doc.question_zh)),
-                (A_EN, &a_en),
-                (A_ZH, &a_zh),
+                (A_EN, std::slice::from_ref(&doc.answer_en)),
+                (A_ZH, std::slice::from_ref(&doc.answer_zh)),
                 (TOPIC, &doc.topics),
+                (NOTE_EN, std::slice::from_ref(&doc.note_en)),
+                (NOTE_ZH, std::slice::from_ref(&doc.note_zh)),
             ];
             for (f, texts) in fields {
                 for text in texts {
