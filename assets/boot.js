@@ -6,7 +6,8 @@
 // The language, in order: the address bar's ?lang=, the remembered choice, then the page itself
 // for zh.html (its address asked for Chinese), then the browser's languages. "both" stays on the
 // page it is on; the app adds the other language once it runs.
-// The remembered theme (light or dark; none means the system's) goes on <html data-theme>.
+// The remembered theme (light or dark; none means the system's) goes on <html data-theme>, and
+// hidden editor's notes on <html data-notes>.
 (function () {
   var choice = null;
   var root = document.documentElement;
@@ -14,6 +15,7 @@
   try {
     var theme = localStorage.getItem("llm-qa.theme");
     if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
+    if (localStorage.getItem("llm-qa.notes") === "hidden") root.setAttribute("data-notes", "hidden");
     var m = /[?&]lang=(en|zh|both)(?:&|$)/i.exec(location.search);
     if (m) choice = m[1].toLowerCase();
     if (!choice) {

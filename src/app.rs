@@ -59,6 +59,18 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
+    // Hidden notes are a style on <html data-notes>, so no card's markup changes (boot.js put the
+    // remembered choice there before the first paint, so the first run leaves it alone); a choice
+    // is remembered once made.
+    let first_notes = use_mut_ref(|| true);
+    use_effect_with(state.notes_hidden, move |&hidden| {
+        if !std::mem::replace(&mut *first_notes.borrow_mut(), false) {
+            let code = if hidden { "hidden" } else { "shown" };
+            browser::set_root_attr("data-notes", code);
+            browser::save(keys::NOTES, code);
+        }
+    });
+
     // Keep <html lang> in step with what is shown.
     use_effect_with(state.lang, |lang| {
         browser::set_root_attr("lang", lang.ui().tag())
@@ -267,6 +279,9 @@ pub fn App(props: &AppProps) -> Html {
             <Header lang={state.lang} {on_lang} theme={state.theme} on_theme={{
                 let d = state.dispatcher();
                 Callback::from(move |t| d.dispatch(Action::SetTheme(t)))
+            }} notes_hidden={state.notes_hidden} on_notes_hidden={{
+                let d = state.dispatcher();
+                Callback::from(move |h| d.dispatch(Action::SetNotesHidden(h)))
             }} />
             <main id="main" class="main" tabindex="-1" lang={state.lang.ui().tag()}>
                 <h1 class="page-title">{ui.tagline}</h1>
@@ -346,6 +361,14 @@ fn restore(state: &UseReducerHandle<State>, url: &AddressBar, page_lang: Option<
                 llm_qa_core::route::quote_clipped(&stored, 24)
             )),
         }
+    }
+    match browser::load(keys::NOTES).as_deref() {
+        None | Some("shown") => {}
+        Some("hidden") => state.dispatch(Action::SetNotesHidden(true)),
+        Some(other) => browser::warn(&format!(
+            "ignoring the stored notes choice {}: not hidden or shown",
+            llm_qa_core::route::quote_clipped(other, 24)
+        )),
     }
     url.apply(&route);
 

@@ -245,6 +245,8 @@ pub use imp::*;
 pub mod keys {
     pub const LANG: &str = "llm-qa.lang";
     pub const THEME: &str = "llm-qa.theme";
+    /// `hidden` or `shown`: the editor's notes (read by boot.js too).
+    pub const NOTES: &str = "llm-qa.notes";
     pub const MARKS: &str = "llm-qa.marks";
     /// A copy of a marks record that could not be fully read, kept before it is overwritten.
     pub const MARKS_UNREADABLE: &str = "llm-qa.marks.unreadable";

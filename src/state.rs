@@ -38,6 +38,8 @@ pub struct State {
     /// The explorers' settings as the URL has them.
     pub explore: Rc<ExploreUrl>,
     pub theme: Theme,
+    /// The editor's notes are hidden (they are shown unless the reader hides them).
+    pub notes_hidden: bool,
 }
 
 /// Explorer settings from the URL (`?at.h=3#q22`), for the explorers that open after it was read.
@@ -62,6 +64,7 @@ impl ExploreUrl {
 pub enum Action {
     SetLang(LangChoice),
     SetTheme(Theme),
+    SetNotesHidden(bool),
     SetQuery(String),
     SetTopic(Option<usize>),
     SetFilter(StudyFilter),
@@ -100,6 +103,7 @@ impl Reducible for State {
         match action {
             Action::SetLang(l) => s.lang = l,
             Action::SetTheme(t) => s.theme = t,
+            Action::SetNotesHidden(h) => s.notes_hidden = h,
             Action::SetQuery(q) => s.query = q,
             Action::SetTopic(t) => s.topic = t,
             Action::SetFilter(f) => s.filter = f,

@@ -94,6 +94,21 @@ export class AppPage {
     return this.card(id).locator(".card__answers");
   }
 
+  /** The header's button that shows or hides every editor's note, named by its visible label. */
+  notesToggle() {
+    return this.banner.getByRole("button", { name: /^(Editor's notes|编者注)$/ });
+  }
+
+  /** Card `id`'s editor's notes: one per shown language, each labelled "Editor's note" or "编者注". */
+  cardNotes(id: number) {
+    return this.card(id).locator("aside").filter({ hasText: /^(Editor's note|编者注)/ });
+  }
+
+  /** The footer's "Translation notes" disclosure: where the app's Chinese differs from the PDF's. */
+  translationNotes() {
+    return this.footer.locator("details").filter({ has: this.page.locator("summary", { hasText: /^(Translation notes|译文说明)$/ }) });
+  }
+
   async screenshot(name: string) {
     await this.page.screenshot({ path: `e2e/test-results/screens/${name}.png`, fullPage: false });
   }

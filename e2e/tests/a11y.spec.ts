@@ -37,6 +37,18 @@ for (const scheme of ["light", "dark"] as const) {
       }
     });
 
+    test("an editor's note in both languages, and the translation notes", async ({ app, page }) => {
+      test.slow(); // axe on the full page, twice
+      await app.open("?lang=both#q32");
+      await expect(app.cardNotes(32)).toHaveCount(2);
+      await app.translationNotes().locator("summary").click();
+      await expect(app.translationNotes().getByRole("listitem").first()).toBeVisible();
+      await expectNoViolations(page, "editor's notes and translation notes");
+      await app.notesToggle().click();
+      await expect(app.cardNotes(32).first()).toBeHidden();
+      await expectNoViolations(page, "editor's notes hidden");
+    });
+
     test("sampling lab with its table and the logit editor open", async ({ app, page }) => {
       test.slow();
       await app.open("?lang=en&k=5&p=0.8#lab");

@@ -173,6 +173,30 @@ pub fn Card(props: &Props) -> Html {
         }
     });
 
+    // The editor's note sits under the answers, in each shown language, apart from the author's
+    // text. Hiding notes is a style on <html data-notes> (`app.rs`), so the card's markup is the
+    // same whether they are shown or not (and matches the prerendered HTML).
+    let notes: Html = q
+        .note
+        .map(|n| {
+            html! {
+                <div class={classes!("card__notes", (shown.len() > 1).then_some("card__notes--both"))}>
+                    {for shown.iter().map(|&lang| {
+                        let ui = lang.ui();
+                        let colon = if lang == Lang::Zh { "：" } else { ": " };
+                        html! {
+                            <aside class="note" lang={lang.tag()}>
+                                <p class="note__label">{ui.note_label}</p>
+                                <p class="note__text">{*n.text.get(lang)}</p>
+                                <p class="note__ref">{ui.note_ref}{colon}<cite lang="en">{n.reference}</cite></p>
+                            </aside>
+                        }
+                    })}
+                </div>
+            }
+        })
+        .unwrap_or_default();
+
     html! {
         <article
             class={classes!("card", props.open.then_some("card--open"), props.known.then_some("card--known"))}
@@ -187,6 +211,7 @@ pub fn Card(props: &Props) -> Html {
                 <div class={classes!("card__answers", (shown.len() > 1).then_some("card__answers--both"))}>
                     {for answers}
                 </div>
+                {notes}
                 // Labs and explorers are built only while the card is open: a closed card costs nothing.
                 if props.open {
                     {part(props)}

@@ -2,7 +2,7 @@ use llm_qa_core::i18n::LangChoice;
 use llm_qa_core::theme::Theme;
 use yew::prelude::*;
 
-use super::lang_toggle::{LangToggle, ThemeToggle};
+use super::lang_toggle::{LangToggle, NotesToggle, ThemeToggle};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -12,6 +12,11 @@ pub struct Props {
     pub theme: Theme,
     #[prop_or_default]
     pub on_theme: Callback<Theme>,
+    /// The editor's notes are hidden.
+    #[prop_or_default]
+    pub notes_hidden: bool,
+    #[prop_or_default]
+    pub on_notes_hidden: Callback<bool>,
 }
 
 #[component]
@@ -31,6 +36,7 @@ pub fn Header(props: &Props) -> Html {
                 <div class="site-header__prefs">
                     <LangToggle value={props.lang} on_change={props.on_lang.clone()} />
                     <ThemeToggle lang={props.lang} value={props.theme} on_change={props.on_theme.clone()} />
+                    <NotesToggle lang={props.lang} hidden={props.notes_hidden} on_change={props.on_notes_hidden.clone()} />
                 </div>
             </div>
         </header>

@@ -1,5 +1,6 @@
-//! The header's two choices, language and theme: each a group of native radio buttons, so a screen
-//! reader announces the group's name, each option and which one is checked.
+//! The header's choices: language and theme, each a group of native radio buttons (so a screen
+//! reader announces the group's name, each option and which one is checked), and a toggle button
+//! for the editor's notes.
 
 use llm_qa_core::i18n::LangChoice;
 use llm_qa_core::theme::Theme;
@@ -116,4 +117,30 @@ pub fn ThemeToggle(props: &ThemeProps) -> Html {
         ],
         &props.on_change,
     )
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NotesProps {
+    pub lang: LangChoice,
+    /// The notes are hidden now.
+    pub hidden: bool,
+    /// Hears the new value of `hidden`.
+    pub on_change: Callback<bool>,
+}
+
+/// Shows or hides every editor's note: pressed while they are shown. Its name is its visible label.
+#[component]
+pub fn NotesToggle(props: &NotesProps) -> Html {
+    let ui = props.lang.ui().ui();
+    let hidden = props.hidden;
+    let on_change = props.on_change.clone();
+    html! {
+        <button
+            type="button"
+            class={classes!("chip", "notes-toggle", (!hidden).then_some("chip--on"))}
+            aria-pressed={if hidden { "false" } else { "true" }}
+            lang={props.lang.ui().tag()}
+            onclick={Callback::from(move |_| on_change.emit(!hidden))}
+        >{ui.notes_toggle}</button>
+    }
 }

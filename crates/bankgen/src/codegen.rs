@@ -42,7 +42,33 @@ pub fn generate(bank: &Bank) -> String {
         let _ = writeln!(o, "        topics: &{:?},", q.topics);
         let _ = writeln!(o, "        en: {},", text(&q.text.en));
         let _ = writeln!(o, "        zh: {},", text(&q.text.zh));
+        match &q.note {
+            Some(n) => {
+                let _ = writeln!(
+                    o,
+                    "        note: Some(Note {{ text: {}, reference: {:?} }}),",
+                    localized(&n.text, |t| format!("{t:?}")),
+                    n.reference
+                );
+            }
+            None => o.push_str("        note: None,\n"),
+        }
         o.push_str("    },\n");
+    }
+    o.push_str("];\n\n");
+
+    o.push_str("pub static TRANSLATIONS: &[Translation] = &[\n");
+    for t in &bank.translations {
+        let field = if t.field == "question" {
+            "Field::Question"
+        } else {
+            "Field::Answer"
+        };
+        let _ = writeln!(
+            o,
+            "    Translation {{ question: {}, field: {field}, ours: {}, before: {:?}, after: {:?} }},",
+            t.question, t.ours, t.before, t.after
+        );
     }
     o.push_str("];\n");
     o

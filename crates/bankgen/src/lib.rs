@@ -27,6 +27,8 @@ pub struct Bank {
     pub topics: Vec<Topic>,
     /// Sorted by id.
     pub questions: Vec<Question>,
+    /// Where this bank's Chinese differs from the source's, in file order.
+    pub translations: Vec<Translation>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,6 +58,30 @@ pub struct Question {
     /// Indices into [`Bank::topics`].
     pub topics: Vec<usize>,
     pub text: Pair<Text>,
+    pub note: Option<Note>,
+}
+
+/// An editor's note under an answer: what a careful interviewer would correct, in both languages,
+/// with a primary source to check it against. Plain text (no formulas), one paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub text: Pair<String>,
+    pub reference: String,
+}
+
+/// One sentence of the Chinese text changed from the source's wording.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Translation {
+    pub question: u8,
+    /// `"question"` or `"answer"`.
+    pub field: String,
+    /// The earlier wording was this app's own translation (the source has that text in English
+    /// only), not the source's Chinese.
+    pub ours: bool,
+    pub before: String,
+    pub after: String,
+    /// Why it was changed: kept in the bank for its readers (checked, not shown by the app).
+    pub why: Pair<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -127,6 +153,18 @@ struct RawBank {
     source: RawSource,
     topics: Vec<RawTopic>,
     questions: Vec<RawQuestion>,
+    translations: Vec<RawTranslation>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawTranslation {
+    question: Option<i64>,
+    field: String,
+    origin: String,
+    before: String,
+    after: String,
+    why: RawPair,
 }
 
 #[derive(Deserialize, Default)]
@@ -161,6 +199,16 @@ struct RawQuestion {
     topics: Vec<String>,
     en: RawText,
     zh: RawText,
+    note: Option<RawNote>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawNote {
+    en: String,
+    zh: String,
+    #[serde(rename = "ref")]
+    reference: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -272,6 +320,81 @@ impl Report {
                 Vec::new()
             }
         }
+    }
+
+    /// A note's text in one language: one paragraph of plain text (stored once, shown and searched
+    /// as is, so it adds little to the first load).
+    fn note_text(&mut self, place: &str, value: &str, lang: Language) -> String {
+        let line = self.line(place, value, lang);
+        if line.iter().any(|i| matches!(i, Inline::Math(_))) {
+            self.push(place, "a note is plain text: write it without formulas");
+        }
+        markup::inline_plain(&line)
+    }
+
+    /// Checks a `[[translations]]` entry against the bank: the new wording is in that question's
+    /// Chinese text and the old one is gone, so the list cannot drift from the text it describes.
+    fn translation(
+        &mut self,
+        i: usize,
+        t: &RawTranslation,
+        questions: &[RawQuestion],
+    ) -> Option<Translation> {
+        let place = format!("translation #{} (in file order)", i + 1);
+        let before = self.plain(&format!("{place}, before"), &t.before);
+        let after = self.plain(&format!("{place}, after"), &t.after);
+        let why = Pair {
+            en: t.why.en.trim().to_string(),
+            zh: t.why.zh.trim().to_string(),
+        };
+        self.text_field(&format!("{place}, why.en"), &why.en, Language::En);
+        self.text_field(&format!("{place}, why.zh"), &why.zh, Language::Zh);
+        let ours = match t.origin.as_str() {
+            "source" => false,
+            "app" => true,
+            _ => {
+                self.push(&place, "origin must be \"source\" or \"app\"");
+                false
+            }
+        };
+        let Some(q) = t
+            .question
+            .and_then(|id| questions.iter().find(|q| q.id == Some(id)))
+        else {
+            self.push(&place, "question missing or not in the bank");
+            return None;
+        };
+        let text = match t.field.as_str() {
+            "question" => &q.zh.question,
+            "answer" => &q.zh.answer,
+            _ => {
+                self.push(&place, "field must be \"question\" or \"answer\"");
+                return None;
+            }
+        };
+        if before.is_empty() || after.is_empty() {
+            return None;
+        }
+        if before == after {
+            self.push(&place, "before and after are the same");
+        }
+        if !text.contains(after.as_str()) {
+            self.push(&place, format!("the new wording is not in zh.{}", t.field));
+        }
+        if text.contains(before.as_str()) {
+            self.push(
+                &place,
+                format!("the old wording is still in zh.{}", t.field),
+            );
+        }
+        Some(Translation {
+            question: u8::try_from(q.id?).ok()?,
+            field: t.field.clone(),
+            ours,
+            before,
+            after,
+            why,
+        })
     }
 
     fn plain(&mut self, place: &str, value: &str) -> String {
@@ -417,14 +540,28 @@ pub fn check(src: &str, rules: Rules) -> Result<Bank, Problems> {
             en: texts(Language::En, &q.en),
             zh: texts(Language::Zh, &q.zh),
         };
+        let note = q.note.as_ref().map(|n| Note {
+            text: Pair {
+                en: r.note_text(&format!("{place}, note.en"), &n.en, Language::En),
+                zh: r.note_text(&format!("{place}, note.zh"), &n.zh, Language::Zh),
+            },
+            reference: r.plain(&format!("{place}, note.ref"), &n.reference),
+        });
         if let Some(id) = id {
             questions.push(Question {
                 id,
                 topics: tix,
                 text,
+                note,
             });
         }
     }
+    let translations = raw
+        .translations
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| r.translation(i, t, &raw.questions))
+        .collect();
     for id in 1..=rules.question_count {
         if !seen.contains_key(&i64::from(id)) {
             r.push("questions", format!("no question with id {id}"));
@@ -442,6 +579,7 @@ pub fn check(src: &str, rules: Rules) -> Result<Bank, Problems> {
             source,
             topics,
             questions,
+            translations,
         })
     } else {
         Err(Problems(r.problems))

@@ -492,3 +492,93 @@ fn generated_code_is_deterministic_and_escaped() {
         "{code}"
     );
 }
+
+const NOTE: &str = "note.en = \"BPE merges frequent pairs.\"\nnote.zh = \"BPE 合并高频字符对。\"\nnote.ref = \"Sennrich, Haddow, Birch, “Neural Machine Translation of Rare Words with Subword Units”, 2016\"\n";
+
+/// The valid bank with a note on question 2, its fields as given.
+fn with_note(note: &str) -> String {
+    format!("{}{note}", valid())
+}
+
+#[test]
+fn a_note_with_both_languages_and_a_reference_passes() {
+    let bank = check(&with_note(NOTE), RULES).unwrap_or_else(|p| panic!("{p}"));
+    let note = bank.questions[1]
+        .note
+        .as_ref()
+        .expect("question 2 has a note");
+    assert_eq!(note.text.en, "BPE merges frequent pairs.");
+    assert_eq!(note.text.zh, "BPE 合并高频字符对。");
+    assert!(note.reference.starts_with("Sennrich"));
+    assert_eq!(bank.questions[0].note, None);
+}
+
+/// The build fails on a note missing either language or its reference, naming the field.
+#[test]
+fn a_note_missing_a_language_or_its_reference_fails() {
+    for (line, field) in [
+        ("note.en", "question 2, note.en"),
+        ("note.zh", "question 2, note.zh"),
+        ("note.ref", "question 2, note.ref"),
+    ] {
+        let without: String = NOTE
+            .lines()
+            .filter(|l| !l.starts_with(line))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_problem(&with_note(&without), &[field, "missing or empty"]);
+        let blank: String = NOTE
+            .lines()
+            .map(|l| match l.split_once(" = ") {
+                Some((k, _)) if k == line => format!("{k} = \"  \"\n"),
+                _ => format!("{l}\n"),
+            })
+            .collect();
+        assert_problem(&with_note(&blank), &[field, "missing or empty"]);
+    }
+    // Each language in its own language, and no formulas.
+    assert_problem(
+        &with_note(&NOTE.replace("BPE merges", "BPE 合并 merges")),
+        &["question 2, note.en", "Chinese"],
+    );
+    assert_problem(
+        &with_note(&NOTE.replace("BPE 合并高频字符对。", "BPE merges pairs.")),
+        &["question 2, note.zh", "no Chinese character"],
+    );
+    assert_problem(
+        &with_note(&NOTE.replace("frequent pairs", "pairs $k = 2$")),
+        &["question 2, note.en", "without formulas"],
+    );
+}
+
+const TRANSLATION: &str = "\n[[translations]]\nquestion = 1\nfield = \"question\"\norigin = \"source\"\nbefore = \"分词是什么？\"\nafter = \"什么是分词？\"\nwhy.en = \"Word order.\"\nwhy.zh = \"语序。\"\n";
+
+#[test]
+fn a_translation_note_must_describe_the_text_as_it_is() {
+    let bank = check(&format!("{}{TRANSLATION}", valid()), RULES).unwrap_or_else(|p| panic!("{p}"));
+    assert_eq!(bank.translations.len(), 1);
+    assert_eq!(bank.translations[0].after, "什么是分词？");
+    assert!(!bank.translations[0].ours);
+
+    let t = |from: &str, to: &str| format!("{}{}", valid(), TRANSLATION.replacen(from, to, 1));
+    assert_problem(
+        &t("after = \"什么是分词？\"", "after = \"分词指什么？\""),
+        &["translation #1", "new wording is not in zh.question"],
+    );
+    assert_problem(
+        &t("before = \"分词是什么？\"", "before = \"什么是分词？\""),
+        &["translation #1", "old wording is still in zh.question"],
+    );
+    assert_problem(
+        &t("question = 1", "question = 9"),
+        &["translation #1", "not in the bank"],
+    );
+    assert_problem(
+        &t("origin = \"source\"", "origin = \"pdf\""),
+        &["translation #1", "origin"],
+    );
+    assert_problem(
+        &t("why.zh = \"语序。\"", "why.zh = \"\""),
+        &["translation #1 (in file order), why.zh", "missing"],
+    );
+}

@@ -51,6 +51,37 @@ pub struct Question {
     pub topics: &'static [usize],
     pub en: Text,
     pub zh: Text,
+    /// The editor's note under the answer, where the author's text needs correcting.
+    pub note: Option<Note>,
+}
+
+/// An editor's note: what is more accurate than the author's answer and why, in both languages,
+/// with a primary source (authors, title, year). Plain text, shown and searched as is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub text: Localized<&'static str>,
+    pub reference: &'static str,
+}
+
+/// Which text of a question a translation note is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Question,
+    Answer,
+}
+
+/// A sentence of the Chinese text this app words differently from the source (checked at build
+/// time: `after` is in the bank, `before` no longer is). Why each was changed is said in the bank,
+/// in both languages; the app shows the two wordings side by side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Translation {
+    pub question: u8,
+    pub field: Field,
+    /// The earlier wording was this app's own translation (the source gives that text in English
+    /// only), not the source's Chinese.
+    pub ours: bool,
+    pub before: &'static str,
+    pub after: &'static str,
 }
 
 /// A question and its answer in one language.
@@ -124,5 +155,6 @@ pub fn topic(id: &str) -> Option<&'static Topic> {
     TOPICS.iter().find(|t| t.id == id)
 }
 
-// Defines `SOURCE: Source`, `TOPICS: &[Topic]` and `QUESTIONS: &[Question]` (sorted by id).
+// Defines `SOURCE: Source`, `TOPICS: &[Topic]`, `QUESTIONS: &[Question]` (sorted by id) and
+// `TRANSLATIONS: &[Translation]`.
 include!(concat!(env!("OUT_DIR"), "/bank_data.rs"));

@@ -98,6 +98,9 @@ pub struct SearchDoc {
     pub question_zh: Cow<'static, str>,
     pub answer_en: Cow<'static, str>,
     pub answer_zh: Cow<'static, str>,
+    /// The editor's note (empty when there is none), searched with less weight than the answer.
+    pub note_en: Cow<'static, str>,
+    pub note_zh: Cow<'static, str>,
     /// Searchable topic text: topic names in both languages and topic ids.
     pub topics: Vec<Cow<'static, str>>,
     /// The topics for the topic filter of [`SearchIndex::search`] (indices into `bank::TOPICS`).
@@ -119,6 +122,8 @@ impl SearchDoc {
             question_zh: Cow::Borrowed(q.zh.question_plain),
             answer_en: Cow::Borrowed(q.en.answer_plain),
             answer_zh: Cow::Borrowed(q.zh.answer_plain),
+            note_en: Cow::Borrowed(q.note.map_or("", |n| n.text.en)),
+            note_zh: Cow::Borrowed(q.note.map_or("", |n| n.text.zh)),
             topics,
             topic_indices: q.topics.to_vec(),
         }
@@ -170,14 +175,18 @@ impl SearchResults {
 }
 
 // Fields of a card, in the order of the weights below.
-const FIELDS: usize = 5;
+const FIELDS: usize = 7;
 const Q_EN: usize = 0;
 const Q_ZH: usize = 1;
 const A_EN: usize = 2;
 const A_ZH: usize = 3;
 const TOPIC: usize = 4;
-const FIELD_WEIGHT: [f32; FIELDS] = [3.0, 3.0, 1.0, 1.0, 1.5];
-const FIELD_B: [f32; FIELDS] = [0.5, 0.5, 0.75, 0.75, 0.3];
+const NOTE_EN: usize = 5;
+const NOTE_ZH: usize = 6;
+// An editor's note finds its card but weighs less than the author's answer: a word a note mentions
+// in passing should not outrank the card that is about it.
+const FIELD_WEIGHT: [f32; FIELDS] = [3.0, 3.0, 1.0, 1.0, 1.5, 0.4, 0.4];
+const FIELD_B: [f32; FIELDS] = [0.5, 0.5, 0.75, 0.75, 0.3, 0.75, 0.75];
 const K1: f32 = 1.2;
 
 // How much a term found each way counts.
@@ -259,12 +268,14 @@ impl SearchIndex {
         let mut lens: Vec<[u32; FIELDS]> = vec![[0; FIELDS]; n];
         for (d, doc) in docs.iter().enumerate() {
             let d32 = d as u32;
-            let fields: [(usize, &[Cow<'static, str>]); 5] = [
+            let fields: [(usize, &[Cow<'static, str>]); FIELDS] = [
                 (Q_EN, std::slice::from_ref(&doc.question_en)),
                 (Q_ZH, std::slice::from_ref(&doc.question_zh)),
                 (A_EN, std::slice::from_ref(&doc.answer_en)),
                 (A_ZH, std::slice::from_ref(&doc.answer_zh)),
                 (TOPIC, &doc.topics),
+                (NOTE_EN, std::slice::from_ref(&doc.note_en)),
+                (NOTE_ZH, std::slice::from_ref(&doc.note_zh)),
             ];
             for (f, texts) in fields {
                 for text in texts {
@@ -496,8 +507,17 @@ impl SearchIndex {
         };
         let q_en = mark(&doc.question_en);
         let q_zh = mark(&doc.question_zh);
-        let a_en = mark(&doc.answer_en);
-        let a_zh = mark(&doc.answer_zh);
+        // The excerpt comes from the answer, or from the note when only the note matches.
+        let excerpt = |answer: &'_ Cow<'static, str>, note: &'_ Cow<'static, str>| {
+            let a = mark(answer);
+            if a.is_empty() {
+                let n = mark(note);
+                if !n.is_empty() {
+                    return highlight::excerpt(note, &n, EXCERPT_CHARS);
+                }
+            }
+            highlight::excerpt(answer, &a, EXCERPT_CHARS)
+        };
         Highlight {
             question_en: Marked {
                 text: Cow::Borrowed(&doc.question_en),
@@ -507,8 +527,8 @@ impl SearchIndex {
                 text: Cow::Borrowed(&doc.question_zh),
                 ranges: q_zh,
             },
-            excerpt_en: highlight::excerpt(&doc.answer_en, &a_en, EXCERPT_CHARS),
-            excerpt_zh: highlight::excerpt(&doc.answer_zh, &a_zh, EXCERPT_CHARS),
+            excerpt_en: excerpt(&doc.answer_en, &doc.note_en),
+            excerpt_zh: excerpt(&doc.answer_zh, &doc.note_zh),
         }
     }
 
@@ -1252,6 +1272,26 @@ mod tests {
             doc(3, "Same", "Same text softmax."),
         ]);
         assert_eq!(ids(&ix.search("softmax", None)), [1, 3, 4, 2]);
+    }
+
+    /// A note is searched as part of its answer, in both languages, and a card found only by its
+    /// note shows the note's matching words as its excerpt.
+    #[test]
+    fn notes_are_searched_and_excerpted() {
+        let mut d = doc(4, "What is a mixture?", "Experts share the load.");
+        d.note_en = "Routing happens per token in every layer.".into();
+        d.note_zh = "路由在每一层对每个标记进行。".into();
+        let index = SearchIndex::new([d, doc(5, "What is routing?", "Roads.")]);
+        let r = index.search("per token", None);
+        assert_eq!(ids(&r), [4]);
+        let h = index.highlight(&r, &r.hits[0]);
+        assert!(
+            h.excerpt_en.text.contains("per token"),
+            "{:?}",
+            h.excerpt_en.text
+        );
+        assert!(!h.excerpt_en.ranges.is_empty());
+        assert_eq!(ids(&index.search("每个标记", None)), [4]);
     }
 
     #[test]

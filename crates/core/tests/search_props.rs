@@ -205,6 +205,8 @@ proptest! {
                 question_zh: Cow::Owned(t.get(1).cloned().unwrap_or_default()),
                 answer_en: Cow::Owned(t.get(2).cloned().unwrap_or_default()),
                 answer_zh: Cow::Owned(t.get(3).cloned().unwrap_or_default()),
+                note_en: Cow::Borrowed(""),
+                note_zh: Cow::Borrowed(""),
                 topics: vec![Cow::Owned(t[0].chars().take(8).collect())],
                 topic_indices: vec![i % 2],
             })

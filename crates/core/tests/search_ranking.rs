@@ -136,7 +136,10 @@ fn top_p_spellings() {
         "核采样",
         "top-p sampling",
     ] {
-        assert_eq!(ids(q), [12], "{q:?}");
+        // Card 12 is about it; card 5's editor's note recommends top-p sampling, so it may follow.
+        let found = ids(q);
+        assert_eq!(found.first(), Some(&12), "{q:?}: {found:?}");
+        assert!(found[1..].iter().all(|&id| id == 5), "{q:?}: {found:?}");
     }
 }
 
@@ -287,8 +290,9 @@ fn partial_when_no_card_has_every_word() {
         .filter(|h| h.matched == 2)
         .map(|h| h.id)
         .collect();
-    assert_eq!(two, set(&[23, 32]));
-    assert_eq!(set(&r.ids().take(2).collect::<Vec<_>>()), set(&[23, 32]));
+    // Card 2's editor's note is about the softmax in attention.
+    assert_eq!(two, set(&[2, 23, 32]));
+    assert_eq!(set(&r.ids().take(3).collect::<Vec<_>>()), set(&[2, 23, 32]));
     assert!(r.ids().any(|id| id == 4));
 
     assert!(!search("attention softmax").partial);
