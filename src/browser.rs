@@ -241,6 +241,16 @@ mod imp {
 
 pub use imp::*;
 
+/// Whether the `<details>` a `toggle` event came from is now open; `None` for any other target.
+/// (Reads the event only: safe to call from any callback.)
+pub fn details_open(e: &web_sys::Event) -> Option<bool> {
+    use wasm_bindgen::JsCast;
+    e.target()?
+        .dyn_into::<web_sys::HtmlDetailsElement>()
+        .ok()
+        .map(|d| d.open())
+}
+
 /// localStorage keys. Versioned inside the value, not in the key, so old records can be read.
 pub mod keys {
     pub const LANG: &str = "llm-qa.lang";

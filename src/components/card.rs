@@ -4,7 +4,6 @@
 use llm_qa_core::bank::Question;
 use llm_qa_core::i18n::{Lang, LangChoice};
 use llm_qa_core::progress::Mark;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::embed_share::EmbedShare;
@@ -105,11 +104,7 @@ pub fn Card(props: &Props) -> Html {
         let on_open = props.on_open.clone();
         let was_open = props.open;
         Callback::from(move |e: Event| {
-            let now = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                .map(|d| d.open());
-            if let Some(now) = now {
+            if let Some(now) = crate::browser::details_open(&e) {
                 if now != was_open {
                     on_open.emit((id, now));
                 }

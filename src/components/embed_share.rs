@@ -3,7 +3,6 @@
 
 use llm_qa_core::embed::EmbedSpec;
 use llm_qa_core::i18n::LangChoice;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser;
@@ -25,11 +24,8 @@ pub fn EmbedShare(props: &Props) -> Html {
     let ontoggle = {
         let (open, status) = (open.clone(), status.clone());
         Callback::from(move |e: Event| {
-            if let Some(d) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
-                open.set(d.open());
+            if let Some(now) = browser::details_open(&e) {
+                open.set(now);
                 status.set(None);
             }
         })

@@ -1,6 +1,5 @@
 use llm_qa_core::bank::{Field, SOURCE, TRANSLATIONS};
 use llm_qa_core::i18n::LangChoice;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::rich_text;
@@ -19,11 +18,8 @@ pub fn Footer(props: &Props) -> Html {
     let on_translations = {
         let open = translations_open.clone();
         Callback::from(move |e: Event| {
-            if let Some(d) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
-                open.set(d.open());
+            if let Some(now) = crate::browser::details_open(&e) {
+                open.set(now);
             }
         })
     };

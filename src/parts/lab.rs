@@ -189,11 +189,8 @@ pub fn Lab(props: &Props) -> Html {
     let on_logits_toggle = {
         let logits_open = logits_open.clone();
         Callback::from(move |e: Event| {
-            if let Some(d) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
-                logits_open.set(d.open());
+            if let Some(now) = crate::browser::details_open(&e) {
+                logits_open.set(now);
             }
         })
     };
