@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { LANGUAGE_PAGES } from "./files.mjs";
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
 
@@ -17,7 +18,7 @@ if (process.env.TRUNK_PROFILE === "debug" && !process.argv[2]) {
   process.exit(0);
 }
 
-const PAGES = ["index.html", "zh.html", "embed.html"];
+const PAGES = [...LANGUAGE_PAGES, "embed.html"];
 
 /** The policy for a page whose inline scripts hash to `hashes`. */
 export function policy(hashes) {

@@ -8,6 +8,7 @@
 //   node scripts/loader.mjs [dir]
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { LANGUAGE_PAGES } from "./files.mjs";
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
 const afterPaint =
@@ -16,7 +17,7 @@ const start = "const wasm = await init(";
 const preload = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>\s*/g;
 
 // One prerendered page per language (src/bin/prerender.rs): both start the wasm the same way.
-for (const page of ["index.html", "zh.html"]) {
+for (const page of LANGUAGE_PAGES) {
   const file = join(dir, page);
   let html = readFileSync(file, "utf8");
   const preloads = html.match(preload) ?? [];
@@ -31,4 +32,4 @@ for (const page of ["index.html", "zh.html"]) {
   }
   writeFileSync(file, html.replace(start, afterPaint + start));
 }
-console.log("loader: the wasm starts after the first paint (preload removed) in index.html and zh.html");
+console.log(`loader: the wasm starts after the first paint (preload removed) in ${LANGUAGE_PAGES.join(" and ")}`);

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, extname } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
-import { walk } from "./files.mjs";
+import { LANGUAGE_PAGES, walk } from "./files.mjs";
 
 const args = process.argv.slice(2);
 const maxAt = args.indexOf("--max-brotli");
@@ -40,21 +40,19 @@ const shipped = walk(dir)
   .sort();
 const files = shipped.filter((f) => !SECOND_STAGE.test(f)).map(measure);
 const second = shipped.filter((f) => SECOND_STAGE.test(f)).map(measure);
-// One prerendered page per language (src/bin/prerender.rs): a visit loads one of them with the rest.
-// The first load is that of the heavier page.
-const PAGES = ["index.html", "zh.html"];
 
 const sum = (list) =>
   list.reduce(
     (t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
     { raw: 0, gzip: 0, brotli: 0 },
   );
-const shared = files.filter((f) => !PAGES.includes(f.name));
+// A visit loads one of the language pages with the rest: the first load is that of the heavier page.
+const shared = files.filter((f) => !LANGUAGE_PAGES.includes(f.name));
 const pages = Object.fromEntries(
-  files.filter((f) => PAGES.includes(f.name)).map((page) => [page.name, sum([...shared, page])]),
+  files.filter((f) => LANGUAGE_PAGES.includes(f.name)).map((page) => [page.name, sum([...shared, page])]),
 );
 if (Object.keys(pages).length === 0) {
-  console.error(`sizes.mjs: none of ${PAGES.join(", ")} in ${dir}`);
+  console.error(`sizes.mjs: none of ${LANGUAGE_PAGES.join(", ")} in ${dir}`);
   process.exit(1);
 }
 const total = Object.values(pages).reduce((a, b) => (b.brotli > a.brotli ? b : a));
