@@ -80,8 +80,7 @@ fn localized<T>(p: &Pair<T>, f: impl Fn(&T) -> String) -> String {
 
 fn text(t: &Text) -> String {
     format!(
-        "Text {{\n            question: {},\n            answer_html: {:?},\n            question_plain: {:?},\n            answer_plain: {:?},\n        }}",
-        line(&t.question),
+        "Text {{\n            answer_html: {:?},\n            question_plain: {:?},\n            answer_plain: {:?},\n        }}",
         crate::markup::blocks_html(&t.answer),
         t.question_plain,
         t.answer_plain

@@ -87,7 +87,6 @@ pub struct Translation {
 /// A question and its answer in one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
-    pub question: &'static [Inline],
     /// The answer as HTML: paragraphs, lists and MathML, text escaped at build time (bankgen), so
     /// safe to insert as markup. One static string per answer, where a tree of blocks would have to
     /// be built, hydrated and compared element by element on every render.
