@@ -74,3 +74,9 @@ pub fn start() {
 /// Native builds (tests, prerendering) have nothing to mount.
 #[cfg(not(all(target_arch = "wasm32", feature = "csr")))]
 pub fn start() {}
+
+/// Both stages allocate with talc, which is smaller than Rust's default dlmalloc for wasm
+/// (measured in `docs/perf-notes.md`, "Size").
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
