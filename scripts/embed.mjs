@@ -1,6 +1,7 @@
 // Writes the embed files of a build from assets/embed/ (run by scripts/post-build.sh, before the
 // service worker is made, or by hand on a built dir: node scripts/embed.mjs [dir]):
-//   embed.js            the <llm-interview-cards> module, pointing at this build's hashed app files
+//   embed.js            the <llm-interview-cards> module, pointing at its stylesheet (it mounts widgets with
+//                       the second stage, which it loads through part.js)
 //   embed-<hash>.css    the stylesheet inside each element's shadow root: host.css, then style.css and the parts' parts-<hash>.css
 //                       with rem turned into px (rem follows the host page's root font size)
 //   embed.html          the widget alone, for iframes; embed-frame.js and embed-page.css beside it
@@ -37,8 +38,6 @@ export function remToPx(css) {
   return css.replace(/(-?(?:\d+\.?\d*|\.\d+))rem\b/g, (_, n) => `${+(Number(n) * 16).toFixed(3)}px`);
 }
 
-const appJs = one(/^app-[0-9a-f]+\.js$/);
-const appWasm = one(/^app-[0-9a-f]+_bg\.wasm$/);
 const style = one(/^style-[0-9a-f]+\.css$/);
 // The parts' styles (labs, explorers) go into the shadow root's one stylesheet too: part.js adds
 // them to a page's <head> only for parts in the document itself, never to a host page.
@@ -50,7 +49,7 @@ const cssName = `embed-${createHash("sha256").update(css).digest("hex").slice(0,
 
 const out = {
   [cssName]: css,
-  "embed.js": fill(read("embed.js"), { APP_JS: `./${appJs}`, APP_WASM: `./${appWasm}`, EMBED_CSS: `./${cssName}` }, "embed.js"),
+  "embed.js": fill(read("embed.js"), { EMBED_CSS: `./${cssName}` }, "embed.js"),
   "embed.html": fill(read("embed.html"), { FAVICON: favicon }, "embed.html"),
   "embed-frame.js": read("frame.js"),
   "embed-page.css": read("page.css"),

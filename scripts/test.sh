@@ -124,6 +124,8 @@ fi
 check "cargo fmt --check" cargo fmt --all --check
 check "clippy (host)" cargo clippy --workspace --all-targets --locked -- -D warnings
 check "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --locked -p llm-qa --lib --tests -- -D warnings
+# The second stage (labs, explorers, embeds) is the same crate with the `parts` feature.
+check "clippy (wasm32, second stage)" cargo clippy --target wasm32-unknown-unknown --locked -p llm-qa --lib --tests --bin parts --features parts -- -D warnings
 
 # --no-fail-fast: a failing test binary does not keep the ones after it from running.
 run "native tests" cargo test --workspace --locked --no-fail-fast
@@ -135,7 +137,7 @@ tally_cargo "native tests" "$MIN_NATIVE_TESTS" "$LAST_LOG" "$LAST_RC"
 run "browser tests (wasm-bindgen-test in headless Chromium)" \
   env -u GECKODRIVER -u GECKODRIVER_REMOTE -u SAFARIDRIVER -u SAFARIDRIVER_REMOTE \
   -u MSEDGEDRIVER -u MSEDGEDRIVER_REMOTE -u CHROMEDRIVER_REMOTE CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test --target wasm32-unknown-unknown --locked --no-fail-fast -p llm-qa
+  cargo test --target wasm32-unknown-unknown --locked --no-fail-fast -p llm-qa --features parts
 tally_cargo "browser tests" "$MIN_BROWSER_TESTS" "$LAST_LOG" "$LAST_RC"
 
 if check "release build (trunk)" trunk build --release; then

@@ -11,9 +11,9 @@ pub mod app;
 mod browser;
 pub mod components;
 mod hooks;
-// The first stage's export for `<llm-interview-cards>`; the second stage's wasm exports `mount_part`
-// instead (`parts`), and each keeps alive only the code its exports reach.
-#[cfg(all(target_arch = "wasm32", feature = "csr", not(feature = "parts")))]
+// `<llm-interview-cards>` on other sites is mounted by the second stage's wasm (`mount_embed`, next
+// to `mount_part`): a reader of the app's own page never downloads the embed's code.
+#[cfg(all(target_arch = "wasm32", feature = "parts"))]
 pub mod embed;
 pub mod island;
 // Build time only: assembles the prerendered pages (`src/bin/prerender.rs`).
@@ -42,8 +42,8 @@ pub fn start() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    // No app on this page: `embed.js` loaded the module for `<llm-interview-cards>` on someone
-    // else's page, which mounts its widgets through `embed::mount_embed` (and gets no service worker).
+    // No app on this page (the wasm-bindgen test runner's, say): nothing to mount. Widgets on other
+    // sites run on the second stage (`embed::mount_embed`), not on this one.
     let Some(root) = doc.get_element_by_id("app") else {
         return;
     };

@@ -1,5 +1,5 @@
 // <llm-interview-cards>: the one module script a page needs to embed questions, a quiz or the
-// sampling lab. scripts/embed.mjs fills in the file names of the build below.
+// sampling lab. scripts/embed.mjs fills in the stylesheet's file name below.
 //
 //   <script type="module" src="https://…/embed.js"></script>
 //   <llm-interview-cards questions="6,12" lang="zh" view="cards" theme="auto"></llm-interview-cards>
@@ -9,27 +9,14 @@
 // from where this script came from (and cached with the app). Attribute values are handed to the
 // wasm as plain strings, where they are parsed as data: never as markup or script.
 
-// The labs and explorers inside a widget are <llm-part> elements: they load the app's second stage
-// themselves when they come into view.
-import { guardParts } from "./part.js";
+// The labs and explorers inside a widget are <llm-part> elements, mounted by the same module.
+import { guardParts, loadParts } from "./part.js";
 
-const APP_JS = "__APP_JS__";
-const APP_WASM = "__APP_WASM__";
 const EMBED_CSS = "__EMBED_CSS__";
 const TAG = "llm-interview-cards";
 const ATTRIBUTES = ["questions", "lang", "view", "theme"];
 
 const base = new URL(".", import.meta.url);
-let app;
-
-/** The app's module, initialised once for every element on the page. */
-function loadApp() {
-  app ??= import(new URL(APP_JS, base).href).then(async (module) => {
-    await module.default({ module_or_path: new URL(APP_WASM, base) });
-    return module;
-  });
-  return app;
-}
 
 class LlmInterviewCards extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
@@ -63,7 +50,7 @@ class LlmInterviewCards extends HTMLElement {
     if (this.#embed || this.#mounting) return;
     this.#mounting = true;
     try {
-      const [module] = await Promise.all([loadApp(), this.#styled]);
+      const [module] = await Promise.all([loadParts(), this.#styled]);
       if (this.isConnected && !this.#embed) {
         this.#embed = module.mount_embed(this.#root, base.href, ...this.#values());
       }

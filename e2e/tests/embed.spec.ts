@@ -69,6 +69,14 @@ test("each embed renders what its attributes ask for", async ({ page }) => {
   await blog.iframe.scrollIntoViewIfNeeded();
   await expect(blog.cards(blog.frame)).toHaveCount(1, { timeout: 30_000 });
   await expect(blog.card(blog.frame, 5).locator(".card__title")).toContainText("beam search");
+
+  // The widgets run on the app's second stage (the module of the labs and explorers), downloaded
+  // once for both elements; the app's own first stage, which has no embed code, is not loaded.
+  const wasm = await page.evaluate(() =>
+    performance.getEntriesByType("resource").map((e) => e.name).filter((url) => url.endsWith(".wasm")),
+  );
+  expect(wasm).toHaveLength(1);
+  expect(wasm[0]).toMatch(/\/parts-[0-9a-f]+_bg\.wasm$/);
 });
 
 test("the host's CSS does not reach the widget, and ours does not reach the host", async ({ page }) => {

@@ -42,6 +42,12 @@ test("the first load fetches no lab or explorer code", async ({ app, page }) => 
   expect(before.filter((url) => SECOND_STAGE.test(url)), "second-stage files").toEqual([]);
   // The element that loads the second stage is in the first load; what it loads is not.
   expect(before.some((url) => url.endsWith("/part.js"))).toBe(true);
+  // Nor is the code of <llm-interview-cards>, which other sites load: the second stage mounts it.
+  const glue = before.filter((url) => /\/app-[0-9a-f]+\.js$/.test(url));
+  expect(glue, "the first stage's JavaScript").toHaveLength(1);
+  const exports = await (await page.request.get(glue[0])).text();
+  expect(exports).toContain("initSync"); // the glue was read
+  expect(exports).not.toContain("mount_embed");
 });
 
 test("an explorer's card opened right after load shows its explorer", async ({ app, page }) => {
