@@ -1,7 +1,7 @@
 //! Browser tests: components rendered into a real DOM in headless Chromium (wasm-bindgen-test).
 #![cfg(target_arch = "wasm32")]
 
-use llm_qa::components::highlight::Highlighted;
+use llm_qa::components::highlight::highlighted;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
@@ -116,7 +116,7 @@ struct HighlightProps {
 
 #[component]
 fn HighlightHost(p: &HighlightProps) -> Html {
-    html! { <p><Highlighted text={p.text.clone()} ranges={p.ranges.clone()} /></p> }
+    html! { <p>{highlighted(&p.text, &p.ranges)}</p> }
 }
 
 #[wasm_bindgen_test]

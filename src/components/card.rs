@@ -7,7 +7,7 @@ use llm_qa_core::progress::Mark;
 use yew::prelude::*;
 
 use super::embed_share::EmbedShare;
-use super::highlight::Highlighted;
+use super::highlight::highlighted;
 use super::part_slot::PartSlot;
 use super::rich_text;
 use crate::island::Island;
@@ -138,7 +138,7 @@ pub fn Card(props: &Props) -> Html {
             .unwrap_or_default();
         html! {
             <span class="card__q" lang={lang.tag()}>
-                <Highlighted text={AttrValue::Static(text.question_plain)} ranges={ranges} />
+                {highlighted(text.question_plain, &ranges)}
             </span>
         }
     });
@@ -155,7 +155,7 @@ pub fn Card(props: &Props) -> Html {
                     let (text, ranges) = h.excerpt[idx(lang)].clone()?;
                     Some(html! {
                         <p class="card__excerpt" lang={lang.tag()}>
-                            <Highlighted text={AttrValue::from(text)} ranges={ranges} />
+                            {highlighted(&text, &ranges)}
                         </p>
                     })
                 })

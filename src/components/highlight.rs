@@ -1,23 +1,17 @@
 //! Text with search matches marked. The matched ranges come from the search core; the text is put in
 //! text nodes and `<mark>` elements, never parsed as markup.
+//!
+//! A function of the card's render rather than a component of its own: it has no state, and each
+//! component type costs the first stage's wasm its share of Yew's generic code.
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub text: AttrValue,
-    /// Byte ranges into `text`, sorted and not overlapping. Ranges that are not on character
-    /// boundaries are skipped rather than trusted.
-    #[prop_or_default]
-    pub ranges: Vec<(usize, usize)>,
-}
-
-#[component]
-pub fn Highlighted(props: &Props) -> Html {
-    let text: &str = &props.text;
+/// `text` with the byte ranges `ranges` (sorted, not overlapping) in `<mark>`. Ranges that are not on
+/// character boundaries are skipped rather than trusted.
+pub fn highlighted(text: &str, ranges: &[(usize, usize)]) -> Html {
     let mut out = Vec::new();
     let mut at = 0;
-    for &(start, end) in &props.ranges {
+    for &(start, end) in ranges {
         if start < at
             || end <= start
             || end > text.len()
