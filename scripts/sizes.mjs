@@ -23,6 +23,9 @@ const NOT_THE_APP = /^(embed[.-]|blog-example\.)/;
 // The second stage (labs and explorers, scripts/parts.sh): fetched when a part is about to be shown,
 // never by the first load. Reported on its own line.
 const SECOND_STAGE = /^parts-[0-9a-f]+(_bg\.wasm|\.js|\.css)$/;
+// The questions' text as data, one file per language (src/texts.rs): the first stage reads its page's
+// language from the page, and fetches a file only for another language or the search.
+const TEXTS = /^texts-(en|zh)-[0-9a-f]+\.json$/;
 
 const measure = (name) => {
   const data = readFileSync(join(dir, name));
@@ -40,6 +43,11 @@ const shipped = walk(dir)
   .sort();
 const files = shipped.filter((f) => !SECOND_STAGE.test(f)).map(measure);
 const second = shipped.filter((f) => SECOND_STAGE.test(f)).map(measure);
+const texts = walk(dir).filter((f) => TEXTS.test(f)).sort().map(measure);
+if (texts.length !== 2) {
+  console.error(`sizes.mjs: expected the two texts-<lang>-<hash>.json files in ${dir}, found ${texts.length}`);
+  process.exit(1);
+}
 
 const sum = (list) =>
   list.reduce(
@@ -59,7 +67,7 @@ const total = Object.values(pages).reduce((a, b) => (b.brotli > a.brotli ? b : a
 const secondTotal = sum(second);
 writeFileSync(
   join(dir, "sizes.json"),
-  JSON.stringify({ files, total, pages, second_stage: { files: second, total: secondTotal } }, null, 2) + "\n",
+  JSON.stringify({ files, total, pages, second_stage: { files: second, total: secondTotal }, texts }, null, 2) + "\n",
 );
 
 const pad = (s, n) => String(s).padStart(n);
@@ -67,6 +75,7 @@ console.log(`${"file".padEnd(40)} ${pad("raw", 9)} ${pad("gzip", 9)} ${pad("brot
 const row = (f) => console.log(`${f.name.padEnd(40)} ${pad(f.raw, 9)} ${pad(f.gzip, 9)} ${pad(f.brotli, 9)}`);
 [...files, ...Object.entries(pages).map(([page, t]) => ({ name: `first load with ${page}`, ...t }))].forEach(row);
 [...second, { name: "second stage (on demand)", ...secondTotal }].forEach(row);
+texts.forEach((f) => row({ ...f, name: `${f.name} (on demand)` }));
 
 if (maxBrotli !== null) {
   if (total.brotli > maxBrotli) {

@@ -124,6 +124,8 @@ fi
 check "cargo fmt --check" cargo fmt --all --check
 check "clippy (host)" cargo clippy --workspace --all-targets --locked -- -D warnings
 check "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --locked -p llm-qa --lib --tests -- -D warnings
+# The first stage as Trunk builds it: hydration, and the questions' text installed at run time.
+check "clippy (wasm32, first stage)" cargo clippy --target wasm32-unknown-unknown --locked -p llm-qa --lib --bin app --features hydration -- -D warnings
 # The second stage (labs, explorers, embeds) is the same crate with the `parts` feature.
 check "clippy (wasm32, second stage)" cargo clippy --target wasm32-unknown-unknown --locked -p llm-qa --lib --tests --bin parts --features parts -- -D warnings
 

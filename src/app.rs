@@ -1,8 +1,8 @@
 //! The root component: owns the state, wires the browser (the address bar through `crate::url`,
 //! storage, keys) to actions, and lays out the page.
 
-use llm_qa_core::bank::{self, QUESTIONS};
-use llm_qa_core::i18n::LangChoice;
+use llm_qa_core::bank::{self, Have, QUESTIONS};
+use llm_qa_core::i18n::{Lang, LangChoice};
 use llm_qa_core::part::{encode_state, Part};
 use llm_qa_core::progress::{read_marks, Mark, Verdict};
 use llm_qa_core::theme::Theme;
@@ -18,6 +18,7 @@ use crate::components::toolbar::{Toolbar, SEARCH_ID};
 use crate::hooks::use_listeners;
 use crate::search_view::listing;
 use crate::state::{Action, State};
+use crate::texts;
 use crate::url::AddressBar;
 
 #[derive(Properties, PartialEq, Default)]
@@ -49,6 +50,47 @@ pub fn App(props: &AppProps) -> Html {
     let url = AddressBar::new(state.dispatcher());
     use_listeners(&state, &url);
 
+    // The questions' text (`crate::texts`): the page's own language is there from the start; another
+    // language, and the plain text the search reads, are fetched the first time they are asked for.
+    // Until a language's text is in, the page stays in the language it shows (`lang`), so nothing
+    // is ever shown without its text; `texts_in` re-renders once a file is installed.
+    let texts_in = use_state(|| 0u32);
+    let text_error = use_state(|| None::<String>);
+    let shown_lang = use_mut_ref(|| props.lang);
+    if texts::can_show(state.lang) {
+        *shown_lang.borrow_mut() = state.lang;
+    }
+    let lang = *shown_lang.borrow();
+    let searching = !state.query.trim().is_empty() || state.topic.is_some();
+    let fetch_texts = {
+        let (texts_in, text_error) = (texts_in.clone(), text_error.clone());
+        Callback::from(move |(langs, need): (Vec<Lang>, Have)| {
+            let (texts_in, text_error) = (texts_in.clone(), text_error.clone());
+            texts::load(&langs, need, move |result| match result {
+                Ok(()) => {
+                    text_error.set(None);
+                    texts_in.set(*texts_in + 1);
+                }
+                Err(e) => {
+                    browser::warn(&format!("could not load the questions' text: {e}"));
+                    text_error.set(Some(e));
+                }
+            });
+        })
+    };
+    {
+        let fetch_texts = fetch_texts.clone();
+        use_effect_with(
+            (state.lang, searching, *texts_in),
+            move |&(choice, searching, _)| {
+                fetch_texts.emit((choice.shown().to_vec(), Have::Shown));
+                if searching {
+                    fetch_texts.emit((vec![Lang::En, Lang::Zh], Have::All));
+                }
+            },
+        );
+    }
+
     // The theme goes on <html data-theme> (boot.js put the remembered one there before the first
     // paint); a choice is remembered once made.
     let first_theme = use_mut_ref(|| true);
@@ -72,9 +114,7 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     // Keep <html lang> in step with what is shown.
-    use_effect_with(state.lang, |lang| {
-        browser::set_root_attr("lang", lang.ui().tag())
-    });
+    use_effect_with(lang, |lang| browser::set_root_attr("lang", lang.ui().tag()));
 
     // Persist marks whenever they change. The first run sees the empty marks of the first render,
     // before the stored ones are read back: writing then would wipe them, so it is skipped.
@@ -105,7 +145,10 @@ pub fn App(props: &AppProps) -> Html {
 
     let list = {
         let (query, topic) = (state.query.clone(), state.topic);
-        use_memo((query, topic), |(q, t)| listing(q, *t))
+        let ready = texts::can_search();
+        use_memo((query, topic, ready), |(q, t, ready)| {
+            listing(q, *t, *ready)
+        })
     };
     let visible: std::rc::Rc<Vec<u8>> = {
         let state = state.clone();
@@ -198,8 +241,11 @@ pub fn App(props: &AppProps) -> Html {
     // is ready once that is applied and rendered: `data-ready` is set by an effect, which Yew runs
     // only after every render queued by then is done.
     let restored = use_state(|| false);
-    use_effect_with(*restored, |&restored| {
-        if restored {
+    // Ready once the address bar and storage are applied, and the language they ask for is shown
+    // (or could not be loaded, which the page then says).
+    let settled = *restored && (lang == state.lang || text_error.is_some());
+    use_effect_with(settled, |&settled| {
+        if settled {
             browser::set_root_attr("data-ready", "true");
         }
     });
@@ -219,14 +265,14 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let ui = state.lang.ui().ui();
+    let ui = lang.ui().ui();
     let main = if let Some(quiz) = &state.quiz {
         let d = state.dispatcher();
         let (d1, d2, d3, d4) = (d.clone(), d.clone(), d.clone(), d);
         html! {
             <QuizView
                 quiz={quiz.clone()}
-                lang={state.lang}
+                lang={lang}
                 on_reveal={Callback::from(move |_| d1.dispatch(Action::Reveal))}
                 on_rate={Callback::from(move |v: Verdict| d2.dispatch(Action::Rate(v)))}
                 on_end={Callback::from(move |_| { d3.dispatch(Action::EndQuiz); browser::focus(SEARCH_ID); })}
@@ -237,7 +283,7 @@ pub fn App(props: &AppProps) -> Html {
         html! {
             <>
                 <Toolbar
-                    lang={state.lang}
+                    lang={lang}
                     query={AttrValue::from(state.query.clone())}
                     topic={state.topic}
                     filter={state.filter}
@@ -250,15 +296,16 @@ pub fn App(props: &AppProps) -> Html {
                     {on_filter}
                     {on_expand_all}
                     {on_quiz}
+                    on_search_focus={fetch_texts.reform(|_| (vec![Lang::En, Lang::Zh], Have::All))}
                 />
                 if list.partial && !visible.is_empty() {
                     <p class="notice">{ui.partial_results}</p>
                 }
                 if visible.is_empty() {
-                    <EmptyState lang={state.lang} on_query={on_query.clone()} />
+                    <EmptyState lang={lang} on_query={on_query.clone()} />
                 }
                 <CardList
-                    lang={state.lang}
+                    lang={lang}
                     listing={list.clone()}
                     visible={visible.clone()}
                     open={state.open.clone()}
@@ -276,28 +323,37 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <>
             <a class="skip-link" href="#main">{ui.skip_link}</a>
-            <Header lang={state.lang} {on_lang} theme={state.theme} on_theme={{
+            <Header lang={lang} {on_lang} theme={state.theme} on_theme={{
                 let d = state.dispatcher();
                 Callback::from(move |t| d.dispatch(Action::SetTheme(t)))
             }} notes_hidden={state.notes_hidden} on_notes_hidden={{
                 let d = state.dispatcher();
                 Callback::from(move |h| d.dispatch(Action::SetNotesHidden(h)))
             }} />
-            <main id="main" class="main" tabindex="-1" lang={state.lang.ui().tag()}>
+            <main id="main" class="main" tabindex="-1" lang={lang.ui().tag()}>
                 <h1 class="page-title">{ui.tagline}</h1>
+                if text_error.is_some() {
+                    <p class="notice" role="alert">
+                        {ui.text_failed}{" "}
+                        <button type="button" onclick={{
+                            let (texts_in, text_error) = (texts_in.clone(), text_error.clone());
+                            Callback::from(move |_| { text_error.set(None); texts_in.set(*texts_in + 1); })
+                        }}>{ui.part_retry}</button>
+                    </p>
+                }
                 {main}
                 <section id="lab" class="lab-section" aria-labelledby="lab-title">
                     <h2 id="lab-title" class="section-title">{ui.lab_title}</h2>
-                    <PartSlot part={Part::PAGE_LAB} lang={state.lang} state={(*lab_state).clone()} on_change={on_lab} lazy=true />
-                    <crate::components::embed_share::EmbedShare id="lab-embed" lang={state.lang} spec={llm_qa_core::embed::EmbedSpec {
+                    <PartSlot part={Part::PAGE_LAB} lang={lang} state={(*lab_state).clone()} on_change={on_lab} lazy=true />
+                    <crate::components::embed_share::EmbedShare id="lab-embed" lang={lang} spec={llm_qa_core::embed::EmbedSpec {
                         view: llm_qa_core::embed::View::Lab,
-                        lang: Some(state.lang),
+                        lang: Some(lang),
                         ..Default::default()
                     }} />
                 </section>
             </main>
-            <Footer lang={state.lang} />
-            <crate::components::update_prompt::UpdatePrompt lang={state.lang} />
+            <Footer lang={lang} />
+            <crate::components::update_prompt::UpdatePrompt lang={lang} />
         </>
     }
 }

@@ -25,6 +25,7 @@ pub mod parts;
 pub mod pwa;
 mod search_view;
 pub mod state;
+pub mod texts;
 pub mod url;
 
 pub use app::App;
@@ -52,8 +53,8 @@ pub fn start() {
         .get_attribute("data-prerender")
         .and_then(|l| LangChoice::parse(&l))
         .unwrap_or_default();
+    let hydrating = cfg!(feature = "hydration") && root.has_child_nodes();
     let mount = move || {
-        let hydrating = cfg!(feature = "hydration") && root.has_child_nodes();
         let renderer = yew::Renderer::<App>::with_root_and_props(
             root.clone(),
             app::AppProps { lang, hydrating },
@@ -65,6 +66,24 @@ pub fn start() {
         }
         renderer.render();
     };
+    // The cards render the page's language from the text the page holds (`texts`); a page that does
+    // not hold all of it (edited by hand, say) is hydrated once its data file is in.
+    #[cfg(feature = "runtime-text")]
+    if let Some(page_lang) = lang.shown().first().copied() {
+        if hydrating && !texts::read_page(page_lang) {
+            texts::load(
+                &[page_lang],
+                llm_qa_core::bank::Have::Shown,
+                move |result| {
+                    if let Err(e) = result {
+                        browser::warn(&format!("could not load the questions' text: {e}"));
+                    }
+                    mount();
+                },
+            );
+            return;
+        }
+    }
     // In a task of its own: the loader (scripts/loader.mjs) has already waited for the first paint
     // before starting the wasm; this keeps the wasm's start-up and the hydration from adding up to
     // one long task.

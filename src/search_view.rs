@@ -1,5 +1,6 @@
 //! Turns the search box and the topic chip into the list of cards to show, with what to highlight.
-//! The index is built once, on first use, from the static bank.
+//! The index is built once, on first use, from the bank's text (which, in the first stage, must
+//! have been fetched in full by then: `crate::texts::can_search`).
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -35,10 +36,12 @@ fn ranges(m: &Marked<'_>) -> Vec<(usize, usize)> {
     m.ranges.iter().map(|r| (r.start, r.end)).collect()
 }
 
-pub fn listing(query: &str, topic: Option<usize>) -> Listing {
+/// The cards for `query` and `topic`. `ready`: the search has the text it reads
+/// (`crate::texts::can_search`); until then every card is listed, as before a search.
+pub fn listing(query: &str, topic: Option<usize>, ready: bool) -> Listing {
     // No search and no topic: every card in order. The index is then not built at start-up (it costs
     // a few milliseconds of the first render) but on the first search.
-    if query.trim().is_empty() && topic.is_none() {
+    if (query.trim().is_empty() && topic.is_none()) || !ready {
         return Listing {
             ids: llm_qa_core::bank::QUESTIONS.iter().map(|q| q.id).collect(),
             ..Listing::default()
@@ -80,7 +83,7 @@ mod tests {
 
     #[test]
     fn an_empty_query_lists_every_card_in_order() {
-        let l = listing("", None);
+        let l = listing("", None, true);
         assert_eq!(l.ids, (1..=50).collect::<Vec<u8>>());
         assert!(l.hits.is_empty() && !l.partial);
         // The shortcut that skips the index gives what the index itself would.
@@ -94,7 +97,7 @@ mod tests {
 
     #[test]
     fn a_query_ranks_and_carries_highlights() {
-        let l = listing("beam search", None);
+        let l = listing("beam search", None, true);
         assert_eq!(l.ids.first(), Some(&5));
         let hits = &l.hits[&5];
         assert!(
@@ -113,7 +116,7 @@ mod tests {
             .iter()
             .position(|t| t.id == "math")
             .unwrap();
-        let l = listing("", Some(math));
+        let l = listing("", Some(math), true);
         assert!(l.ids.contains(&23) && !l.ids.contains(&1));
     }
 }

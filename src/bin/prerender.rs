@@ -2,13 +2,16 @@
 //! language (see `llm_qa::page`), so that visitors see every question before the wasm has loaded (and
 //! without JavaScript at all), and each visitor downloads the text of the language they read:
 //!
-//!     prerender <dist/index.html>      writes index.html (English) and zh.html (Chinese) there
+//!     prerender <dist/index.html>      writes index.html (English) and zh.html (Chinese) there,
+//!                                      and each language's text as the data file the first
+//!                                      stage fetches for a language its page does not hold
 //!
 use std::path::Path;
 use std::process::ExitCode;
 
 use llm_qa::app::{App, AppProps};
 use llm_qa::page::{check_template, page_file, page_for, take_boot_tag};
+use llm_qa_core::bank;
 use llm_qa_core::i18n::LangChoice;
 
 async fn render(lang: LangChoice) -> String {
@@ -51,6 +54,13 @@ fn run(path: &str) -> Result<(), String> {
             out.display(),
             app.len()
         );
+    }
+    // The first stage carries no question text (`llm_qa_core::bank`, `runtime-text`): it reads its
+    // page's language from the page and fetches the other from these files.
+    for file in [bank::TEXT_FILES.en, bank::TEXT_FILES.zh] {
+        let out = dir.join(file.name);
+        std::fs::write(&out, file.json)
+            .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     }
     // Inlined in both pages: the file itself is not needed any more.
     std::fs::remove_file(&boot_path)

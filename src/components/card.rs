@@ -164,7 +164,7 @@ pub fn Card(props: &Props) -> Html {
         .unwrap_or_default();
     let answers = shown.iter().map(|&lang| {
         html! {
-            <div class="answer" lang={lang.tag()}>{rich_text::answer(q.text(lang))}</div>
+            <div class="answer" lang={lang.tag()}>{rich_text::answer(&q.text(lang))}</div>
         }
     });
 
@@ -182,7 +182,7 @@ pub fn Card(props: &Props) -> Html {
                         html! {
                             <aside class="note" lang={lang.tag()}>
                                 <p class="note__label">{ui.note_label}</p>
-                                <p class="note__text">{*n.text.get(lang)}</p>
+                                <p class="note__text">{q.text(lang).note}</p>
                                 <p class="note__ref">{ui.note_ref}{colon}<cite lang="en">{n.reference}</cite></p>
                             </aside>
                         }

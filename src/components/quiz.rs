@@ -115,7 +115,7 @@ pub fn QuizView(props: &Props) -> Html {
                     if props.quiz.is_revealed() {
                         <div ref={answer_ref} tabindex="-1" class={classes!("card__answers", (props.lang.shown().len() > 1).then_some("card__answers--both"))}>
                             {for props.lang.shown().iter().map(|&l| html! {
-                                <div class="answer" lang={l.tag()}>{rich_text::answer(q.text(l))}</div>
+                                <div class="answer" lang={l.tag()}>{rich_text::answer(&q.text(l))}</div>
                             })}
                         </div>
                         <div class="quiz__buttons">

@@ -25,6 +25,9 @@ pub struct Props {
     pub on_filter: Callback<StudyFilter>,
     pub on_expand_all: Callback<bool>,
     pub on_quiz: Callback<bool>,
+    /// The search box got focus: a search may be about to start.
+    #[prop_or_default]
+    pub on_search_focus: Callback<()>,
 }
 
 #[component]
@@ -120,6 +123,7 @@ pub fn Toolbar(props: &Props) -> Html {
                         aria-describedby="search-count"
                         value={props.query.clone()}
                         {oninput}
+                        onfocus={props.on_search_focus.reform(|_: FocusEvent| ())}
                         {onkeydown}
                     />
                     if !props.query.is_empty() {

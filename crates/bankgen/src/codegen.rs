@@ -37,25 +37,39 @@ pub fn generate(bank: &Bank) -> String {
 
     o.push_str("pub static QUESTIONS: &[Question] = &[\n");
     for q in &bank.questions {
-        o.push_str("    Question {\n");
-        let _ = writeln!(o, "        id: {},", q.id);
-        let _ = writeln!(o, "        topics: &{:?},", q.topics);
-        let _ = writeln!(o, "        en: {},", text(&q.text.en));
-        let _ = writeln!(o, "        zh: {},", text(&q.text.zh));
-        match &q.note {
-            Some(n) => {
-                let _ = writeln!(
-                    o,
-                    "        note: Some(Note {{ text: {}, reference: {:?} }}),",
-                    localized(&n.text, |t| format!("{t:?}")),
-                    n.reference
-                );
-            }
-            None => o.push_str("        note: None,\n"),
-        }
-        o.push_str("    },\n");
+        let note = match &q.note {
+            Some(n) => format!("Some(Note {{ reference: {:?} }})", n.reference),
+            None => "None".into(),
+        };
+        let _ = writeln!(
+            o,
+            "    Question {{ id: {}, topics: &{:?}, note: {note} }},",
+            q.id, q.topics
+        );
     }
     o.push_str("];\n\n");
+
+    // Each language's text: a data file for builds that load it at run time (the first stage's
+    // wasm), static data for the others (`bank::Question::text`).
+    let files = texts_files(bank);
+    let _ = writeln!(
+        o,
+        "/// The file each language's text is served as, next to the app's pages (`bank::TextFile`).\n\
+         pub const TEXT_FILES: Localized<TextFile> = Localized {{ en: TextFile {{ name: {:?}, json: text_json!({:?}) }}, zh: TextFile {{ name: {:?}, json: text_json!({:?}) }} }};\n",
+        files.en.0, "texts-en.json", files.zh.0, "texts-zh.json"
+    );
+    o.push_str("#[cfg(not(feature = \"runtime-text\"))]\n");
+    o.push_str("static TEXTS: Localized<&[Text]> = Localized {\n");
+    for (name, lang) in [("en", Lang::En), ("zh", Lang::Zh)] {
+        let _ = writeln!(o, "    {name}: &[");
+        for q in &bank.questions {
+            let t = lang.of(&q.text);
+            let note = q.note.as_ref().map_or("", |n| lang.of(&n.text).as_str());
+            let _ = writeln!(o, "        {},", text(t, note));
+        }
+        o.push_str("    ],\n");
+    }
+    o.push_str("};\n\n");
 
     o.push_str("pub static TRANSLATIONS: &[Translation] = &[\n");
     for t in &bank.translations {
@@ -78,13 +92,100 @@ fn localized<T>(p: &Pair<T>, f: impl Fn(&T) -> String) -> String {
     format!("Localized {{ en: {}, zh: {} }}", f(&p.en), f(&p.zh))
 }
 
-fn text(t: &Text) -> String {
+fn text(t: &Text, note: &str) -> String {
     format!(
-        "Text {{\n            answer_html: {:?},\n            question_plain: {:?},\n            answer_plain: {:?},\n        }}",
-        crate::markup::blocks_html(&t.answer),
+        "Text {{ question_plain: {:?}, answer_html: {:?}, answer_plain: {:?}, note: {:?} }}",
         t.question_plain,
-        t.answer_plain
+        crate::markup::blocks_html(&t.answer),
+        t.answer_plain,
+        note
     )
+}
+
+#[derive(Clone, Copy)]
+enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    fn of<T>(self, p: &Pair<T>) -> &T {
+        match self {
+            Lang::En => &p.en,
+            Lang::Zh => &p.zh,
+        }
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+}
+
+/// Each language's text as the JSON data file the first stage fetches (`llm_qa_core::bank::parse_texts`
+/// reads it), with its content-hashed file name.
+pub fn texts_files(bank: &Bank) -> Pair<(String, String)> {
+    let file = |lang: Lang| {
+        let mut j = String::new();
+        let _ = write!(
+            j,
+            "{{\"version\":1,\"lang\":\"{}\",\"questions\":[",
+            lang.code()
+        );
+        for (i, q) in bank.questions.iter().enumerate() {
+            let t = lang.of(&q.text);
+            let note = q.note.as_ref().map_or("", |n| lang.of(&n.text).as_str());
+            if i > 0 {
+                j.push(',');
+            }
+            let _ = write!(
+                j,
+                "\n{{\"id\":{},\"question\":{},\"answer_html\":{},\"answer_plain\":{},\"note\":{}}}",
+                q.id,
+                json_string(&t.question_plain),
+                json_string(&crate::markup::blocks_html(&t.answer)),
+                json_string(&t.answer_plain),
+                json_string(note)
+            );
+        }
+        j.push_str("\n]}\n");
+        (
+            format!("texts-{}-{:016x}.json", lang.code(), fnv1a(j.as_bytes())),
+            j,
+        )
+    };
+    Pair {
+        en: file(Lang::En),
+        zh: file(Lang::Zh),
+    }
+}
+
+/// A JSON string literal.
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// FNV-1a, 64 bits: a cache-busting name for a file, not a security measure.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn blocks(bs: &[Block]) -> String {

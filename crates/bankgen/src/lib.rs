@@ -134,10 +134,18 @@ pub fn generate_file(toml_path: &Path, out_path: &Path) -> Result<(), String> {
     let bank =
         check(&src, Rules::default()).map_err(|p| format!("{}: {p}", toml_path.display()))?;
     let code = generate(&bank);
-    // Rewrite only on change, so an unchanged bank does not rebuild the core crate.
-    if std::fs::read_to_string(out_path).ok().as_deref() != Some(code.as_str()) {
-        std::fs::write(out_path, code)
-            .map_err(|e| format!("cannot write {}: {e}", out_path.display()))?;
+    let files = codegen::texts_files(&bank);
+    let dir = out_path.parent().unwrap_or(Path::new("."));
+    for (path, text) in [
+        (out_path.to_path_buf(), code),
+        (dir.join("texts-en.json"), files.en.1),
+        (dir.join("texts-zh.json"), files.zh.1),
+    ] {
+        // Rewrite only on change, so an unchanged bank does not rebuild the core crate.
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(&path, text)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
     }
     Ok(())
 }

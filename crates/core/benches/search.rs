@@ -6,6 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use llm_qa_core::i18n::Lang;
 use llm_qa_core::search::synthetic::synthetic_docs;
 use llm_qa_core::search::SearchIndex;
 
@@ -28,7 +29,7 @@ fn queries() -> Vec<(&'static str, String)> {
 fn pasted_text() -> String {
     llm_qa_core::bank::QUESTIONS
         .iter()
-        .flat_map(|q| [q.en.answer_plain, q.zh.answer_plain])
+        .flat_map(|q| [Lang::En, Lang::Zh].map(|l| q.text(l).answer_plain))
         .flat_map(str::chars)
         .take(10_000)
         .collect()

@@ -72,6 +72,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 pub use highlight::{segments, Highlight, Marked, Segment};
 
 use crate::bank;
+use crate::i18n::Lang;
 use text::{
     edit_distance_within, for_each_term, is_stopword, letter_mask, stem, tokenize, Kind, TermKind,
 };
@@ -108,7 +109,8 @@ pub struct SearchDoc {
 }
 
 impl SearchDoc {
-    /// The card of a bank question.
+    /// The card of a bank question. Where text is installed at run time, both languages' must be
+    /// there in full first (`bank::has_texts`), or the card is searched as if it had no text.
     pub fn from_question(q: &'static bank::Question) -> Self {
         let mut topics = Vec::with_capacity(q.topics.len() * 3);
         for &t in q.topics {
@@ -116,14 +118,15 @@ impl SearchDoc {
                 topics.extend([t.name.en, t.name.zh, t.id].map(Cow::Borrowed));
             }
         }
+        let (en, zh) = (q.text(Lang::En), q.text(Lang::Zh));
         Self {
             id: u32::from(q.id),
-            question_en: Cow::Borrowed(q.en.question_plain),
-            question_zh: Cow::Borrowed(q.zh.question_plain),
-            answer_en: Cow::Borrowed(q.en.answer_plain),
-            answer_zh: Cow::Borrowed(q.zh.answer_plain),
-            note_en: Cow::Borrowed(q.note.map_or("", |n| n.text.en)),
-            note_zh: Cow::Borrowed(q.note.map_or("", |n| n.text.zh)),
+            question_en: Cow::Borrowed(en.question_plain),
+            question_zh: Cow::Borrowed(zh.question_plain),
+            answer_en: Cow::Borrowed(en.answer_plain),
+            answer_zh: Cow::Borrowed(zh.answer_plain),
+            note_en: Cow::Borrowed(en.note),
+            note_zh: Cow::Borrowed(zh.note),
             topics,
             topic_indices: q.topics.to_vec(),
         }

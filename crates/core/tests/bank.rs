@@ -3,7 +3,9 @@
 //!
 //! (Without the bank file the crate does not build at all: `build.rs` fails naming it.)
 
-use llm_qa_core::bank::{self, Block, Inline, Question, QUESTIONS, SOURCE, TOPICS};
+use llm_qa_core::bank::{
+    self, parse_texts, Block, Inline, Question, Text, QUESTIONS, SOURCE, TEXT_FILES, TOPICS,
+};
 use llm_qa_core::i18n::Lang;
 
 const LANGS: [Lang; 2] = [Lang::En, Lang::Zh];
@@ -112,12 +114,12 @@ fn chinese_text_is_chinese_and_english_text_is_not() {
     let han = |s: &str| s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
     for q in QUESTIONS {
         assert!(
-            han(q.zh.question_plain) && han(q.zh.answer_plain),
+            han(q.zh().question_plain) && han(q.zh().answer_plain),
             "question {}",
             q.id
         );
         assert!(
-            !han(q.en.question_plain) && !han(q.en.answer_plain),
+            !han(q.en().question_plain) && !han(q.en().answer_plain),
             "question {}",
             q.id
         );
@@ -142,14 +144,14 @@ fn the_formula_questions_have_display_math_as_mathml() {
     // Both languages carry the same formulas.
     for q in QUESTIONS {
         assert_eq!(
-            display_maths(q.en.answer_html),
-            display_maths(q.zh.answer_html),
+            display_maths(q.en().answer_html),
+            display_maths(q.zh().answer_html),
             "question {}",
             q.id
         );
         assert_eq!(
-            inline_maths(q.en.answer_html),
-            inline_maths(q.zh.answer_html),
+            inline_maths(q.en().answer_html),
+            inline_maths(q.zh().answer_html),
             "question {}",
             q.id
         );
@@ -158,7 +160,7 @@ fn the_formula_questions_have_display_math_as_mathml() {
 
 #[test]
 fn formulas_are_converted_to_the_expected_mathml() {
-    let display = |id: u8| match display_maths(q(id).en.answer_html).first() {
+    let display = |id: u8| match display_maths(q(id).en().answer_html).first() {
         Some(f) => f.to_string(),
         None => panic!("question {id} has no display formula"),
     };
@@ -181,7 +183,7 @@ fn formulas_are_converted_to_the_expected_mathml() {
         assert!(q(30).text(lang).answer_plain.contains(r"f(x) = \max(0, x)"));
     }
     // Plain text keeps the TeX, without dollars.
-    assert!(q(5).en.answer_plain.contains("with k = 5, for instance"));
+    assert!(q(5).en().answer_plain.contains("with k = 5, for instance"));
 }
 
 #[test]
@@ -266,4 +268,67 @@ fn lists_keep_their_shape() {
         assert_eq!(count(45, lang, true), 3);
         assert_eq!(count(50, lang, false), 4);
     }
+}
+
+/// The data file of each language (what the first stage fetches for a language its page does not
+/// hold) reads back as exactly the static text.
+#[test]
+fn each_languages_data_file_reads_back_as_its_text() {
+    for (lang, file) in [(Lang::En, TEXT_FILES.en), (Lang::Zh, TEXT_FILES.zh)] {
+        let code = if lang == Lang::En { "en" } else { "zh" };
+        assert!(
+            file.name.starts_with(&format!("texts-{code}-")) && file.name.ends_with(".json"),
+            "{}",
+            file.name
+        );
+        let texts = parse_texts(file.json, lang).expect("the data file reads");
+        let expected: Vec<Text> = QUESTIONS.iter().map(|q| q.text(lang)).collect();
+        assert_eq!(texts, expected, "{code}");
+        assert!(
+            texts.iter().any(|t| !t.note.is_empty()),
+            "notes are in the file"
+        );
+    }
+    assert_ne!(TEXT_FILES.en.name, TEXT_FILES.zh.name);
+}
+
+/// A data file is fetched, so it is read like any input: one that does not fit is refused whole,
+/// with the reason.
+#[test]
+fn a_data_file_that_does_not_fit_is_refused_with_the_reason() {
+    let good = TEXT_FILES.en.json;
+    let refused = |json: &str, lang: Lang, why: &str| {
+        let err = parse_texts(json, lang).expect_err(why);
+        assert!(err.contains(why), "{err:?} should say {why:?}");
+    };
+    refused(good, Lang::Zh, "not the text in zh");
+    refused("", Lang::En, "unexpected end");
+    refused("[]", Lang::En, "not a JSON object");
+    refused(
+        &good.replacen("\"version\":1", "\"version\":2", 1),
+        Lang::En,
+        "not version 1",
+    );
+    refused(
+        &good.replacen("{\"id\":1,", "{\"id\":7,", 1),
+        Lang::En,
+        "question 1: another id",
+    );
+    refused(
+        &good.replacen("\"answer_html\":", "\"answer_htm\":", 1),
+        Lang::En,
+        "question 1: no answer_html",
+    );
+    refused(
+        &good.replacen("\"note\":\"", "\"note\":1,\"was\":\"", 1),
+        Lang::En,
+        "question 1: no note",
+    );
+    // One question fewer.
+    let cut = good.find("\n{\"id\":50,").expect("question 50");
+    refused(
+        &format!("{}]}}", &good[..cut - 1]),
+        Lang::En,
+        "49 questions, not 50",
+    );
 }

@@ -24,9 +24,13 @@ fn bank_words() -> &'static [&'static str] {
         let mut w: Vec<&'static str> = bank::QUESTIONS
             .iter()
             .flat_map(|q| {
-                [q.en.question_plain, q.zh.question_plain, q.en.answer_plain]
-                    .into_iter()
-                    .flat_map(|t| t.split([' ', '，', '？', '、']))
+                [
+                    q.en().question_plain,
+                    q.zh().question_plain,
+                    q.en().answer_plain,
+                ]
+                .into_iter()
+                .flat_map(|t| t.split([' ', '，', '？', '、']))
             })
             .filter(|s| !s.is_empty())
             .collect();

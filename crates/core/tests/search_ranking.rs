@@ -38,10 +38,10 @@ fn set(ids: &[u32]) -> BTreeSet<u32> {
 fn card_text(id: u32) -> String {
     let q = bank::question(id as u8).unwrap();
     let mut s = [
-        q.en.question_plain,
-        q.en.answer_plain,
-        q.zh.question_plain,
-        q.zh.answer_plain,
+        q.en().question_plain,
+        q.en().answer_plain,
+        q.zh().question_plain,
+        q.zh().answer_plain,
     ]
     .join("\n");
     for t in q.topics() {
@@ -451,7 +451,7 @@ fn huge_query_answers() {
     assert_eq!(top_n(&q, 5), set(&[2, 22, 23, 24, 32]));
     let pasted: String = bank::QUESTIONS
         .iter()
-        .flat_map(|q| [q.en.answer_plain, q.zh.answer_plain])
+        .flat_map(|q| [q.en().answer_plain, q.zh().answer_plain])
         .flat_map(str::chars)
         .take(10_000)
         .collect();

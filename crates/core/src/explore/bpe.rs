@@ -69,9 +69,10 @@ impl Piece {
 
 /// The texts the bank tokenizer learns from: every English question and answer.
 pub fn bank_corpus() -> impl Iterator<Item = &'static str> {
-    crate::bank::QUESTIONS
-        .iter()
-        .flat_map(|q| [q.en.question_plain, q.en.answer_plain])
+    crate::bank::QUESTIONS.iter().flat_map(|q| {
+        let t = q.text(crate::i18n::Lang::En);
+        [t.question_plain, t.answer_plain]
+    })
 }
 
 /// Corpus words: runs of ASCII letters and digits, lower-cased.

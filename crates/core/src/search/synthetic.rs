@@ -19,8 +19,14 @@ pub fn synthetic_docs(n: usize, seed: u64) -> Vec<SearchDoc> {
     let mut en: Vec<&'static str> = Vec::new();
     let mut zh: Vec<&'static str> = Vec::new();
     for q in bank::QUESTIONS {
-        en.extend(split(q.en.answer_plain, &['.', '\n']));
-        zh.extend(split(q.zh.answer_plain, &['。', '\n']));
+        en.extend(split(
+            q.text(crate::i18n::Lang::En).answer_plain,
+            &['.', '\n'],
+        ));
+        zh.extend(split(
+            q.text(crate::i18n::Lang::Zh).answer_plain,
+            &['。', '\n'],
+        ));
     }
     let mut state = seed ^ 0x9E37_79B9_7F4A_7C15;
     let mut next = move |bound: usize| -> usize {
