@@ -323,14 +323,15 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <>
             <a class="skip-link" href="#main">{ui.skip_link}</a>
-            <Header lang={lang} {on_lang} theme={state.theme} on_theme={{
+            <Header {lang} chosen={state.lang} {on_lang} theme={state.theme} on_theme={{
                 let d = state.dispatcher();
                 Callback::from(move |t| d.dispatch(Action::SetTheme(t)))
             }} notes_hidden={state.notes_hidden} on_notes_hidden={{
                 let d = state.dispatcher();
                 Callback::from(move |h| d.dispatch(Action::SetNotesHidden(h)))
             }} />
-            <main id="main" class="main" tabindex="-1" lang={lang.ui().tag()}>
+            <main id="main" class="main" tabindex="-1" lang={lang.ui().tag()}
+                aria-busy={(lang != state.lang && text_error.is_none()).then_some("true")}>
                 <h1 class="page-title">{ui.tagline}</h1>
                 if text_error.is_some() {
                     <p class="notice" role="alert">

@@ -191,8 +191,15 @@ mod imp {
             let registered = Closure::new({
                 let weak = Rc::downgrade(&shared);
                 move |registration: JsValue| {
+                    // Some environments (automation that blocks workers, for one) resolve the
+                    // registration with nothing: the page then simply works without offline use.
+                    let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>()
+                    else {
+                        browser::warn("offline use unavailable: no service worker registration");
+                        return;
+                    };
                     if let Some(shared) = weak.upgrade() {
-                        shared.registered(registration.unchecked_into(), &weak);
+                        shared.registered(registration, &weak);
                     }
                 }
             });

@@ -6,7 +6,11 @@ use super::lang_toggle::{LangToggle, NotesToggle, ThemeToggle};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// The language the page shows.
     pub lang: LangChoice,
+    /// The language asked for, which the toggle shows at once (the page follows once the text of
+    /// that language is in: `crate::texts`).
+    pub chosen: LangChoice,
     pub on_lang: Callback<LangChoice>,
     #[prop_or_default]
     pub theme: Theme,
@@ -34,7 +38,7 @@ pub fn Header(props: &Props) -> Html {
                     <a href="#lab">{ui.lab_title}</a>
                 </nav>
                 <div class="site-header__prefs">
-                    <LangToggle value={props.lang} on_change={props.on_lang.clone()} />
+                    <LangToggle value={props.chosen} on_change={props.on_lang.clone()} />
                     <ThemeToggle lang={props.lang} value={props.theme} on_change={props.on_theme.clone()} />
                     <NotesToggle lang={props.lang} hidden={props.notes_hidden} on_change={props.on_notes_hidden.clone()} />
                 </div>
