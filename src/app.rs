@@ -80,9 +80,14 @@ pub fn App(props: &AppProps) -> Html {
     };
     {
         let fetch_texts = fetch_texts.clone();
+        let text_error = text_error.clone();
         use_effect_with(
             (state.lang, searching, *texts_in),
             move |&(choice, searching, _)| {
+                // Back on a language that is there: an earlier failure no longer concerns the page.
+                if texts::can_show(choice) && !searching && text_error.is_some() {
+                    text_error.set(None);
+                }
                 fetch_texts.emit((choice.shown().to_vec(), Have::Shown));
                 if searching {
                     fetch_texts.emit((vec![Lang::En, Lang::Zh], Have::All));

@@ -81,6 +81,12 @@ test.describe("when a language's text cannot be loaded", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("main")).not.toHaveAttribute("aria-busy", "true");
 
+    // Back to the language the page shows: the failure no longer concerns it.
+    await app.chooseLanguage("en");
+    await expect(page.getByRole("alert")).toHaveCount(0);
+    await app.chooseLanguage("zh");
+    await expect(alert).toContainText("could not be loaded");
+
     fail = false;
     await alert.getByRole("button", { name: "Retry" }).click();
     await expect(app.card(2)).toContainText("注意力机制");
