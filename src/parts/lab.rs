@@ -48,10 +48,10 @@ fn emit_settled(props: &Props) -> impl Fn(LabSettings) + 'static {
 }
 
 fn reason(f: Filter, lang: Lang) -> &'static str {
-    let ui = lang.ui();
+    let lab = lang.lab();
     match f {
-        Filter::Masked => ui.lab_reason_masked,
-        Filter::Greedy => ui.lab_reason_greedy,
+        Filter::Masked => lab.lab_reason_masked,
+        Filter::Greedy => lab.lab_reason_greedy,
         Filter::TopK => "top-k",
         Filter::TopP => "top-p",
         Filter::MinP => "min-p",
@@ -61,7 +61,7 @@ fn reason(f: Filter, lang: Lang) -> &'static str {
 #[component]
 pub fn Lab(props: &Props) -> Html {
     let lang = props.lang.ui();
-    let ui = lang.ui();
+    let lab = lang.lab();
     let s = &props.settings;
     let prompt = s.prompt();
     let dist = use_memo(s.clone(), |s| s.distribution());
@@ -113,16 +113,16 @@ pub fn Lab(props: &Props) -> Html {
 
     let p = &s.params;
     let k_shown = if p.top_k == 0 {
-        ui.lab_off.to_string()
+        lab.lab_off.to_string()
     } else {
         p.top_k.to_string()
     };
     let sliders = html! {
         <div class="lab__sliders">
-            {slider("t", ui.lab_temperature, 0.0, TEMPERATURE_MAX, 0.05, p.temperature, fixed(p.temperature, 2), |s, v| s.params.temperature = v)}
-            {slider("p", ui.lab_top_p, 0.0, 1.0, 0.01, p.top_p, fixed(p.top_p, 2), |s, v| s.params.top_p = v)}
-            {slider("k", ui.lab_top_k, 0.0, TOP_K_MAX as f64, 1.0, p.top_k as f64, k_shown, |s, v| s.params.top_k = v.round().max(0.0) as usize)}
-            {slider("minp", ui.lab_min_p, 0.0, MIN_P_MAX, 0.01, p.min_p, fixed(p.min_p, 2), |s, v| s.params.min_p = v)}
+            {slider("t", lab.lab_temperature, 0.0, TEMPERATURE_MAX, 0.05, p.temperature, fixed(p.temperature, 2), |s, v| s.params.temperature = v)}
+            {slider("p", lab.lab_top_p, 0.0, 1.0, 0.01, p.top_p, fixed(p.top_p, 2), |s, v| s.params.top_p = v)}
+            {slider("k", lab.lab_top_k, 0.0, TOP_K_MAX as f64, 1.0, p.top_k as f64, k_shown, |s, v| s.params.top_k = v.round().max(0.0) as usize)}
+            {slider("minp", lab.lab_min_p, 0.0, MIN_P_MAX, 0.01, p.min_p, fixed(p.min_p, 2), |s, v| s.params.min_p = v)}
         </div>
     };
 
@@ -178,7 +178,7 @@ pub fn Lab(props: &Props) -> Html {
 
     let comparison = compare_orders(&s.logits(), p);
     let order_note = if comparison.total_variation < 1e-9 {
-        ui.lab_order_same.to_string()
+        lab.lab_order_same.to_string()
     } else {
         lang.lab_order_difference(&percent(comparison.total_variation))
     };
@@ -196,7 +196,7 @@ pub fn Lab(props: &Props) -> Html {
     };
     let logit_editor = html! {
         <details class="lab__advanced" ontoggle={on_logits_toggle}>
-            <summary>{ui.lab_edit_logits}</summary>
+            <summary>{lab.lab_edit_logits}</summary>
             if *logits_open {
             <div class="lab__logits">
                 {for logits.iter().enumerate().map(|(i, &l)| {
@@ -230,7 +230,7 @@ pub fn Lab(props: &Props) -> Html {
                         emit(LabSettings { logits: None, ..s.clone() });
                         crate::browser::focus_near(e.target(), &first);
                     })
-                }>{ui.lab_reset_logits}</button>
+                }>{lab.lab_reset_logits}</button>
             }
             }
         </details>
@@ -243,10 +243,10 @@ pub fn Lab(props: &Props) -> Html {
 
     html! {
         <div class="lab" lang={lang.tag()}>
-            <p class="lab__intro">{ui.lab_intro}</p>
+            <p class="lab__intro">{lab.lab_intro}</p>
             <div class="lab__controls">
                 <div class="lab__prompt">
-                    <label for={id("prompt")}>{ui.lab_prompt}</label>
+                    <label for={id("prompt")}>{lab.lab_prompt}</label>
                     <select id={id("prompt")} onchange={on_prompt}>
                         {for PROMPTS.iter().enumerate().map(|(i, pr)| html! {
                             <option value={pr.id} selected={i == s.prompt}>{pr.text(lang)}</option>
@@ -257,24 +257,24 @@ pub fn Lab(props: &Props) -> Html {
                 <div class="lab__row">
                     <label class="check">
                         <input type="checkbox" checked={p.order == Order::TemperatureLast} onchange={on_order} />
-                        {ui.lab_temperature_last}
+                        {lab.lab_temperature_last}
                     </label>
-                    <button type="button" class="button" onclick={on_reset}>{ui.lab_reset}</button>
+                    <button type="button" class="button" onclick={on_reset}>{lab.lab_reset}</button>
                 </div>
                 <p class="lab__note">{order_note}</p>
             </div>
             <p class="lab__explain" aria-live="polite">{s.explain(&dist, lang)}</p>
             <dl class="lab__readouts">
-                <div><dt>{ui.lab_kept}</dt><dd>{format!("{} / {}", dist.kept, dist.len())}</dd></div>
-                <div><dt>{ui.lab_entropy}</dt><dd>{format!("{} → {} {}", fixed(dist.entropy_bits_before, 2), fixed(dist.entropy_bits_after, 2), ui.lab_bits)}</dd></div>
-                <div><dt>{ui.lab_effective}</dt><dd>{format!("{} → {}", fixed(dist.effective_choices_before, 1), fixed(dist.effective_choices_after, 1))}</dd></div>
+                <div><dt>{lab.lab_kept}</dt><dd>{format!("{} / {}", dist.kept, dist.len())}</dd></div>
+                <div><dt>{lab.lab_entropy}</dt><dd>{format!("{} → {} {}", fixed(dist.entropy_bits_before, 2), fixed(dist.entropy_bits_after, 2), lab.lab_bits)}</dd></div>
+                <div><dt>{lab.lab_effective}</dt><dd>{format!("{} → {}", fixed(dist.effective_choices_before, 1), fixed(dist.effective_choices_after, 1))}</dd></div>
             </dl>
             <Chart id={props.id.clone()} lang={lang} settings={s.clone()} dist={(*dist).clone()} />
             <div class="lab__row">
-                <button type="button" class="button" onclick={sample(1)}>{ui.lab_sample_one}</button>
-                <button type="button" class="button" onclick={sample(100)}>{ui.lab_sample_hundred}</button>
+                <button type="button" class="button" onclick={sample(1)}>{lab.lab_sample_one}</button>
+                <button type="button" class="button" onclick={sample(100)}>{lab.lab_sample_hundred}</button>
                 <button type="button" class="button button--ghost" aria-expanded={if *show_table { "true" } else { "false" }} aria-controls={id("table")} onclick={toggle_table}>
-                    {if *show_table { ui.lab_hide_table } else { ui.lab_show_table }}
+                    {if *show_table { lab.lab_hide_table } else { lab.lab_show_table }}
                 </button>
             </div>
             // Always one node, so that the first draw does not shift (and rebuild) the siblings.
@@ -302,7 +302,7 @@ struct ChartProps {
 /// cumulative probability runs down the rows, with the top-p threshold as a dashed line.
 #[component]
 fn Chart(props: &ChartProps) -> Html {
-    let ui = props.lang.ui();
+    let lab = props.lang.lab();
     let d = &props.dist;
     let prompt = props.settings.prompt();
     let p = &props.settings.params;
@@ -350,7 +350,7 @@ fn Chart(props: &ChartProps) -> Html {
     html! {
         <figure class="lab__chart">
             <svg viewBox={format!("0 0 {} {}", fixed(width, 0), fixed(height, 0))} role="img" aria-labelledby={title_id.clone()}>
-                <title id={title_id}>{ui.lab_chart_title}</title>
+                <title id={title_id}>{lab.lab_chart_title}</title>
                 <text x={fixed(LABEL_W, 0)} y="14" class="chart__axis">{"0"}</text>
                 <text x={fixed(LABEL_W + BAR_W, 0)} y="14" class="chart__axis" text-anchor="end">{percent(max_p)}</text>
                 {for rows.iter().enumerate().map(|(r, &(i, _))| {
@@ -377,9 +377,9 @@ fn Chart(props: &ChartProps) -> Html {
                 <polyline class="chart__cumulative" points={cumulative} />
             </svg>
             <figcaption class="chart__legend">
-                <span class="legend legend--before">{ui.lab_legend_before}</span>
-                <span class="legend legend--after">{ui.lab_legend_after}</span>
-                <span class="legend legend--cumulative">{ui.lab_legend_cumulative}</span>
+                <span class="legend legend--before">{lab.lab_legend_before}</span>
+                <span class="legend legend--after">{lab.lab_legend_after}</span>
+                <span class="legend legend--cumulative">{lab.lab_legend_cumulative}</span>
             </figcaption>
         </figure>
     }
@@ -394,17 +394,17 @@ struct TableProps {
 
 #[component]
 fn ProbTable(props: &TableProps) -> Html {
-    let ui = props.lang.ui();
+    let lab = props.lang.lab();
     let prompt = props.settings.prompt();
     html! {
         <table class="lab__table">
-            <caption>{ui.lab_chart_title}</caption>
+            <caption>{lab.lab_chart_title}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{ui.lab_col_token}</th>
-                    <th scope="col">{ui.lab_col_before}</th>
-                    <th scope="col">{ui.lab_col_after}</th>
-                    <th scope="col">{ui.lab_col_removed}</th>
+                    <th scope="col">{lab.lab_col_token}</th>
+                    <th scope="col">{lab.lab_col_before}</th>
+                    <th scope="col">{lab.lab_col_after}</th>
+                    <th scope="col">{lab.lab_col_removed}</th>
                 </tr>
             </thead>
             <tbody>
@@ -433,14 +433,14 @@ struct DrawProps {
 /// What the draws gave: the token for one draw, or counts against expected counts for many.
 #[component]
 fn Draws(props: &DrawProps) -> Html {
-    let ui = props.lang.ui();
+    let lab = props.lang.lab();
     let prompt = props.settings.prompt();
     let n = props.draws.len();
     if n == 1 {
         return html! {
             <p class="lab__draws" aria-live="polite">
-                {ui.lab_drawn}{": "}<strong>{prompt.token(props.draws[0], props.lang)}</strong>
-                <span class="lab__seed">{format!(" ({} {})", ui.lab_seed, props.seed)}</span>
+                {lab.lab_drawn}{": "}<strong>{prompt.token(props.draws[0], props.lang)}</strong>
+                <span class="lab__seed">{format!(" ({} {})", lab.lab_seed, props.seed)}</span>
             </p>
         };
     }
@@ -448,7 +448,7 @@ fn Draws(props: &DrawProps) -> Html {
     let max = counts.iter().copied().max().unwrap_or(1).max(1);
     html! {
         <div class="lab__draws" aria-live="polite">
-            <p>{format!("{} × {n}", ui.lab_drawn)}<span class="lab__seed">{format!(" ({} {})", ui.lab_seed, props.seed)}</span></p>
+            <p>{format!("{} × {n}", lab.lab_drawn)}<span class="lab__seed">{format!(" ({} {})", lab.lab_seed, props.seed)}</span></p>
             <ul class="histogram">
                 {for counts.iter().enumerate().filter(|(i, c)| **c > 0 || props.dist.tokens[*i].after > 0.0).map(|(i, &c)| {
                     let expected = props.dist.tokens[i].after * n as f64;
@@ -459,7 +459,7 @@ fn Draws(props: &DrawProps) -> Html {
                             <svg class="histogram__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
                                 <rect width={fixed(100.0 * c as f64 / max as f64, 1)} height="10" />
                             </svg>
-                            <span class="histogram__count">{format!("{c} ({} {})", ui.lab_expected, fixed(expected, 1))}</span>
+                            <span class="histogram__count">{format!("{c} ({} {})", lab.lab_expected, fixed(expected, 1))}</span>
                         </li>
                     }
                 })}
