@@ -313,7 +313,7 @@ pub fn App(props: &AppProps) -> Html {
                     lang={lang}
                     listing={list.clone()}
                     visible={visible.clone()}
-                    open={state.open.clone()}
+                    open={state.open}
                     marks={state.marks.clone()}
                     explore={state.explore.clone()}
                     {on_open}

@@ -1,7 +1,7 @@
 //! All state changes of the app: one `Reducible` driven by `Action`s. Components dispatch actions and
 //! render the state; the effects in `app.rs` persist it.
 
-use std::collections::BTreeSet;
+use llm_qa_core::idset::IdSet;
 use std::rc::Rc;
 
 use llm_qa_core::bank::QUESTIONS;
@@ -27,7 +27,7 @@ pub struct State {
     pub topic: Option<usize>,
     pub filter: StudyFilter,
     /// Cards whose answer is shown.
-    pub open: BTreeSet<u8>,
+    pub open: IdSet,
     pub marks: Marks,
     pub quiz: Option<Quiz>,
     /// The page-level sampling lab's URL keys, as the address bar has them (the lab, a second-stage
@@ -286,7 +286,7 @@ mod tests {
             Action::SetAllOpen(vec![1, 2, 3], true),
             Action::SetAllOpen(vec![2], false),
         ]);
-        assert_eq!(s.open.iter().copied().collect::<Vec<_>>(), vec![1, 3, 50]);
+        assert_eq!(s.open.iter().collect::<Vec<_>>(), vec![1, 3, 50]);
     }
 
     #[test]

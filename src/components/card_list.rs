@@ -10,7 +10,7 @@
 //! app of its own. Without prerendered HTML (development builds, the tests' own renders, the list
 //! rebuilt after a quiz) the cards are plain children.
 
-use std::collections::BTreeSet;
+use llm_qa_core::idset::IdSet;
 use std::rc::Rc;
 
 use llm_qa_core::bank::{self, Question};
@@ -31,7 +31,7 @@ pub struct Props {
     pub listing: Rc<Listing>,
     /// The cards to show, in order; every other card is hidden after them.
     pub visible: Rc<Vec<u8>>,
-    pub open: BTreeSet<u8>,
+    pub open: IdSet,
     pub marks: Marks,
     pub explore: Rc<ExploreUrl>,
     pub on_open: Callback<(u8, bool)>,

@@ -1,7 +1,7 @@
 //! The embedded widget: the cards, the lab or a quiz, as `<llm-interview-cards>` or `embed.html`
 //! ask, without the app's header, search and study marks. Each embed keeps its own state.
 
-use std::collections::BTreeSet;
+use llm_qa_core::idset::IdSet;
 
 use llm_qa_core::bank::{self, SOURCE};
 use llm_qa_core::embed::{EmbedSpec, View};
@@ -59,11 +59,11 @@ struct CardsProps {
 
 #[component]
 fn EmbedCards(props: &CardsProps) -> Html {
-    let open = use_state(BTreeSet::<u8>::new);
+    let open = use_state(IdSet::new);
     let on_open = {
         let open = open.clone();
         use_callback((), move |(id, now): (u8, bool), _| {
-            let mut set = (*open).clone();
+            let mut set = *open;
             if now {
                 set.insert(id);
             } else {

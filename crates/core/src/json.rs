@@ -2,8 +2,6 @@
 //! untrusted — another tab, an old version or a user may have put anything there — so the reader has
 //! limits on depth and never panics. Writing is done by the record's owner with `quote`.
 
-use std::collections::BTreeMap;
-
 /// A parsed JSON value. Numbers keep f64 precision, as JavaScript would.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -12,7 +10,31 @@ pub enum Value {
     Number(f64),
     String(String),
     Array(Vec<Value>),
-    Object(BTreeMap<String, Value>),
+    Object(Object),
+}
+
+/// A JSON object's members, in the order read. A key given twice means its last value, as in
+/// JavaScript. (A list rather than a map: records here have a handful of keys, and a map type
+/// would add its own code to the wasm.)
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Object(Vec<(String, Value)>);
+
+impl Object {
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn insert(&mut self, key: String, value: Value) {
+        self.0.push((key, value));
+    }
+}
+
+impl std::ops::Index<&str> for Object {
+    type Output = Value;
+
+    fn index(&self, key: &str) -> &Value {
+        self.get(key).unwrap_or(&Value::Null)
+    }
 }
 
 /// Why a text is not JSON, with the byte offset where reading stopped.
@@ -115,7 +137,7 @@ impl Reader<'_> {
 
     fn object(&mut self, depth: usize) -> Result<Value, Error> {
         self.i += 1;
-        let mut map = BTreeMap::new();
+        let mut map = Object::default();
         self.ws();
         if self.eat(b"}") {
             return Ok(Value::Object(map));
@@ -404,6 +426,16 @@ mod tests {
                 "{text}: {got} vs {want}"
             );
         }
+    }
+
+    #[test]
+    fn a_key_given_twice_means_its_last_value() {
+        let Ok(Value::Object(m)) = parse(r#"{"a": 1, "b": 2, "a": 3}"#) else {
+            panic!("object expected")
+        };
+        assert_eq!(m.get("a"), Some(&Value::Number(3.0)));
+        assert_eq!(m.get("b"), Some(&Value::Number(2.0)));
+        assert_eq!(m.get("c"), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod bank;
 pub mod embed;
 pub mod explore;
 pub mod i18n;
+pub mod idset;
 pub mod json;
 pub mod lab;
 pub mod part;

@@ -5,8 +5,7 @@
 //! have written them). Reading never panics and keeps every mark it can read; whatever it could not
 //! read is reported so that the caller can warn and keep a copy of the original before overwriting.
 
-use std::collections::BTreeSet;
-
+use crate::idset::IdSet;
 use crate::json::{self, Value};
 use crate::sampling::SplitMix64;
 
@@ -24,19 +23,19 @@ pub enum Mark {
 /// Which cards are marked.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Marks {
-    known: BTreeSet<u8>,
-    starred: BTreeSet<u8>,
+    known: IdSet,
+    starred: IdSet,
 }
 
 impl Marks {
-    fn set_mut(&mut self, mark: Mark) -> &mut BTreeSet<u8> {
+    fn set_mut(&mut self, mark: Mark) -> &mut IdSet {
         match mark {
             Mark::Known => &mut self.known,
             Mark::Starred => &mut self.starred,
         }
     }
 
-    fn set(&self, mark: Mark) -> &BTreeSet<u8> {
+    fn set(&self, mark: Mark) -> &IdSet {
         match mark {
             Mark::Known => &self.known,
             Mark::Starred => &self.starred,
@@ -66,7 +65,7 @@ impl Marks {
 
     /// The record to store: `{"version":1,"known":[…],"starred":[…]}`.
     pub fn to_json(&self) -> String {
-        let list = |s: &BTreeSet<u8>| {
+        let list = |s: &IdSet| {
             s.iter()
                 .map(|id| id.to_string())
                 .collect::<Vec<_>>()
