@@ -14,4 +14,5 @@ pub mod progress;
 pub mod route;
 pub mod sampling;
 pub mod search;
+pub mod sort;
 pub mod theme;

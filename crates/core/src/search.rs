@@ -261,7 +261,7 @@ impl SearchIndex {
     /// Indexes `docs` (kept, sorted by id).
     pub fn new(docs: impl IntoIterator<Item = SearchDoc>) -> Self {
         let mut docs: Vec<SearchDoc> = docs.into_iter().collect();
-        docs.sort_by_key(|d| d.id);
+        crate::sort::sort_by(&mut docs, |a, b| a.id.cmp(&b.id));
         let n = docs.len();
 
         let mut ids: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
@@ -324,7 +324,9 @@ impl SearchIndex {
 
         // Sort the terms and lay the postings out flat, scored.
         let mut order: Vec<u32> = (0..names.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+        crate::sort::sort_by(&mut order, |&a, &b| {
+            names[a as usize].cmp(&names[b as usize])
+        });
         let total: usize = postings.iter().map(Vec::len).sum();
         let mut offsets = Vec::with_capacity(order.len() + 1);
         let mut post_doc = Vec::with_capacity(total);
@@ -364,7 +366,7 @@ impl SearchIndex {
             }
             terms.push(name);
         }
-        stems.sort_unstable();
+        crate::sort::sort(&mut stems);
 
         let synonyms: Vec<Vec<Phrase>> = synonyms::GROUPS
             .iter()
@@ -387,7 +389,7 @@ impl SearchIndex {
                 }
             }
         }
-        synonym_keys.sort_unstable();
+        crate::sort::sort(&mut synonym_keys);
         synonym_keys.dedup();
 
         Self {
@@ -467,7 +469,7 @@ impl SearchIndex {
         if !partial {
             hits.retain(|h| h.matched == n_clauses);
         }
-        hits.sort_unstable_by(|a, b| {
+        crate::sort::sort_by(&mut hits, |a, b| {
             b.matched
                 .cmp(&a.matched)
                 .then(b.score.total_cmp(&a.score))
@@ -605,7 +607,7 @@ impl SearchIndex {
                     }
                 }
             }
-            found.sort_unstable();
+            crate::sort::sort(&mut found);
             for (d, t) in found.into_iter().take(TYPO_CAP) {
                 add(&mut out, t, W_TYPO[d.min(2)]);
             }
@@ -741,7 +743,7 @@ impl SearchIndex {
             .flatten()
             .map(|&(t, _)| t)
             .collect();
-        marks.sort_unstable();
+        crate::sort::sort(&mut marks);
         marks.dedup();
         Plan { clauses, marks }
     }

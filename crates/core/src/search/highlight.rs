@@ -101,7 +101,7 @@ pub(crate) fn match_ranges(text: &str, mut is_hit: impl FnMut(&str) -> bool) -> 
 }
 
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| (r.start, r.end));
+    crate::sort::sort_by(&mut ranges, |a, b| (a.start, a.end).cmp(&(b.start, b.end)));
     let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
         match out.last_mut() {
