@@ -283,6 +283,9 @@ export async function launchWebKit({ port, binary = process.env.MINIBROWSER || M
           }
         },
         async screenshot(path) {
+          // Two animation frames first: a picture taken right after a scroll could show the page
+          // as it was painted before it (seen at desktop size).
+          await driver.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
           await writeFile(path, Buffer.from(await call("GET", `${s}/screenshot`), "base64"));
         },
         async errors() {

@@ -42,6 +42,9 @@ for (const name of ENGINES) {
       await waitFor("the explorer in view", () => inPage(d, () => Math.abs(document.querySelector("#q23 section.explorer").getBoundingClientRect().top) < 2), 10_000);
       const opened = join(OUT, `${name}-${size}-${lang}-explorer.png`);
       await d.screenshot(opened);
+      // Say so if the card was no longer open when the picture was taken (it is looked at, not asserted).
+      const state = await inPage(d, () => `card 23 open: ${document.querySelector("#q23 details").open}, explorer top: ${Math.round(document.querySelector("#q23 section.explorer").getBoundingClientRect().top)}`);
+      console.log(`${name} ${size} ${lang}: after the explorer shot, ${state}`);
       shots.push({ name, size, lang, first, opened, version: engine.version });
       await d.close();
       console.log(`${name} ${size} ${lang}: ${first}, ${opened}`);
