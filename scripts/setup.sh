@@ -30,6 +30,13 @@ if [ "$MODE" = "--test" ] || [ "$MODE" = test ]; then
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  # The cross-engine suite (e2e/engines): Firefox ESR (Gecko, driven over WebDriver BiDi), and WebKitGTK
+  # (its MiniBrowser, driven through WebKitWebDriver) in a virtual X server; xvfb-run needs xauth,
+  # which xvfb only recommends.
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
+  command -v xauth >/dev/null || missing+=(xauth)
   # A CJK font, so that screenshots and layout checks see real Chinese glyphs.
   fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
   if [ ${#missing[@]} -gt 0 ]; then
@@ -59,7 +66,8 @@ if ! rust_ready; then
   rust_ready || die "Rust $RUST_CHANNEL is still incomplete after rustup toolchain install: $(rustup show active-toolchain 2>&1)"
 fi
 
-# npm tools: wasm-opt (binaryen) for every build, Playwright and axe for the tests.
+# npm tools: wasm-opt (binaryen) for every build; Playwright, axe and puppeteer-core (which drives
+# Firefox) for the tests.
 stamp=node_modules/.llm-qa-lock.sha256
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then

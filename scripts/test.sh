@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The whole test suite, in order: formatting, clippy (host and wasm32), native tests, browser tests in
-# headless Chromium, a release build and its size, and the Playwright end-to-end suite against that
-# build. Installs whatever is missing first (scripts/setup.sh --test).
+# headless Chromium, a release build and its size, the Playwright end-to-end suite against that
+# build, and the cross-engine scenarios in Firefox and WebKit (e2e/engines). Installs whatever is
+# missing first (scripts/setup.sh --test).
 #
 # Every stage runs, whatever failed before it (except what needs a build that failed). The last line
 # is "N passed, N failed, N skipped", where:
-#   passed   tests that passed (cargo, wasm-bindgen-test, Playwright);
+#   passed   tests that passed (cargo, wasm-bindgen-test, Playwright, cross-engine scenarios);
 #   failed   tests that failed; plus one for each test binary that crashed (no result line) and each
-#            Playwright error outside any test (a spec that did not load, a test.only); plus one for
+#            Playwright error outside any test (a spec that did not load, a test.only) and each
+#            browser engine of the cross-engine suite that could not start; plus one for
 #            each stage that failed with no failure counted above (fmt, clippy, setup, the build, the
 #            size ceiling, tests that did not compile, an e2e run with no readable report, a stage
 #            that could not run); plus one for each test stage that ran fewer tests than its minimum;
@@ -24,6 +26,7 @@ cd "$ROOT"
 MIN_NATIVE_TESTS=274
 MIN_BROWSER_TESTS=8
 MIN_E2E_TESTS=304
+MIN_ENGINE_TESTS=38 # 19 scenarios in each of Firefox and WebKit
 
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
@@ -168,9 +171,26 @@ if check "release build (trunk)" trunk build --release; then
   else
     not_run "end-to-end tests" "the offline test's builds failed"
   fi
+  # The same build in Firefox (Gecko) and WebKit. An engine that cannot start counts as a failure
+  # (and its scenarios, not run, leave the stage under its minimum): never a silent skip.
+  report="$LOGS/engines.json"
+  run "cross-engine tests (Firefox ESR and WebKitGTK, e2e/engines)" \
+    node e2e/engines/run.mjs --dist dist --port "${ENGINES_PORT:-4280}" --report "$report"
+  rc=$LAST_RC
+  if [ -s "$report" ] && counts=$(node -e '
+    const r = require(process.argv[1]);
+    console.log(r.passed, r.failed, r.skipped, r.errors);' "$report"); then
+    read -r p f s e <<<"$counts"
+    note=
+    [ "$e" -eq 0 ] || note="$e engine(s) that could not start (each counted as failed)"
+    tally "cross-engine tests" "$MIN_ENGINE_TESTS" "$p" $((f + e)) "$s" "$rc" "$note" "$e"
+  else
+    stage_failed "cross-engine tests" "no readable report (exit $rc)"
+  fi
 else
   not_run "first-load size" "no build"
   not_run "end-to-end tests" "no build"
+  not_run "cross-engine tests" "no build"
 fi
 
 stage "summary"
