@@ -42,6 +42,11 @@ const L = {
     text: "Text to tokenize",
     merges: "Merges learned",
     vocab: "Vocabulary size",
+    scaling: "Why divide by √d_k",
+    qx: "q, x component",
+    scalingWidth: "Width d (entries per vector)",
+    newDraw: "New random vectors",
+    bits: "bits",
   },
   zh: {
     showTable: "显示表格",
@@ -73,6 +78,11 @@ const L = {
     text: "要分词的文本",
     merges: "已学习的合并次数",
     vocab: "词表大小",
+    scaling: "为什么要除以 √d_k",
+    qx: "q 的 x 分量",
+    scalingWidth: "宽度 d（每个向量的分量数）",
+    newDraw: "重新抽取随机向量",
+    bits: "比特",
   },
 };
 
@@ -283,6 +293,39 @@ for (const lang of LANGS) {
     const bytes = [...new TextEncoder().encode("中")].map((b) => `<0x${b.toString(16).toUpperCase()}>`);
     await expect(chips).toHaveText(bytes);
   });
+  test(`dot-product scaling (${lang}): q·k in the plane, then a random row's softmax with and without ÷√d`, async ({
+    app,
+    page,
+  }) => {
+    const x = await explorer(app, 24, lang, t.scaling);
+    const qx = x.getByRole("slider", { name: t.qx, exact: true });
+    await qx.focus();
+    await press(page, "ArrowRight", 3);
+    await expect(qx).toHaveAttribute("aria-valuetext", "1.8");
+    // q = (1.8, 0.5), k = (1, 1): the sum of products and |q||k|cos θ agree.
+    const [q, k] = [[1.8, 0.5], [1, 1]];
+    const dot = q[0] * k[0] + q[1] * k[1];
+    const [nq, nk] = [Math.hypot(q[0], q[1]), Math.hypot(k[0], k[1])];
+    const plane = x.locator("dl").first();
+    await expect(plane).toContainText(`1.8·1.0 + 0.5·1.0 = ${dot.toFixed(2)}`);
+    await expect(plane).toContainText(`${nq.toFixed(3)} · ${nk.toFixed(3)} · ${(dot / (nq * nk)).toFixed(3)} = ${dot.toFixed(2)}`);
+    await expect(plane).toContainText(`${((Math.acos(dot / (nq * nk)) * 180) / Math.PI).toFixed(1)}°`);
+
+    const width = x.getByRole("slider", { name: t.scalingWidth, exact: true });
+    await width.focus();
+    await page.keyboard.press("Home");
+    await press(page, "ArrowRight", 3);
+    await expect(width).toHaveAttribute("aria-valuetext", "4");
+    await expect(page).toHaveURL(/[?&]sd\.d=4(&|#)/);
+    for (const seed of [1, 2]) {
+      if (seed === 2) await x.getByRole("button", { name: t.newDraw }).press("Enter");
+      const row = scalingRow(seed, 4);
+      for (const by of [1, 2]) {
+        await expect(x).toContainText(`${entropyBits(softmax(row, by)).toFixed(3)} ${t.bits}`);
+      }
+    }
+    await expect(page).toHaveURL(/[?&]sd\.s=2(&|#)/);
+  });
 }
 
 // Each card with an explorer, and whether that explorer has tables behind its charts (beam search
@@ -295,6 +338,7 @@ const CARDS: [number, string, boolean][] = [
   [23, L.en.softmax, true],
   [25, L.en.ce, true],
   [29, L.en.kl, true],
+  [24, L.en.scaling, true],
   [30, L.en.relu, true],
 ];
 
@@ -395,3 +439,19 @@ const reference = (() => {
     vocab: (m: number) => Number(find(`bpe.vocab ${m} `)[0]),
   };
 })();
+
+/** The dot products of one query with 8 keys, width d, as crates/core/src/explore/scaling.rs draws
+ *  them: 1,000 pairs of d-vectors first, then the query and the keys, all from one stream. */
+function scalingRow(seed: number, d: number): number[] {
+  const z = layer(seed, 1000 * 2 * d + 9 * d);
+  const at = 1000 * 2 * d;
+  const query = z.slice(at, at + d);
+  return Array.from({ length: 8 }, (_, j) => {
+    const key = z.slice(at + (j + 1) * d, at + (j + 2) * d);
+    return key.reduce((s, v, i) => s + v * query[i], 0);
+  });
+}
+
+function entropyBits(p: number[]): number {
+  return -p.filter((x) => x > 0).reduce((s, x) => s + x * Math.log2(x), 0);
+}

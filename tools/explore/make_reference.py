@@ -278,4 +278,29 @@ for seed, mean in [(1, 0.0), (2, -0.5), (7, 1.3)]:
 for x in [-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.5]:
     emit("gelu", x, x * phi(x), d_act("gelu", x))
 
+# ---- Dot-product scaling (Q24) ---------------------------------------------------------------------
+# One SplitMix64 stream per seed: PAIRS pairs (d entries of q, then d of k), then a query and ROW keys.
+PAIRS, ROW = 1000, 8
+for qx, qy, kx, ky in [(1.5, 0.5, 1.0, 1.0), (2.0, 0.0, 0.0, -1.5), (-1.2, 0.7, 1.9, -0.3), (1.0, 1.0, -2.0, -2.0)]:
+    q, k = np.array([qx, qy]), np.array([kx, ky])
+    c = float(q @ k / (np.linalg.norm(q) * np.linalg.norm(k)))
+    emit("scaling.2d", qx, qy, kx, ky, float(q @ k), float(np.linalg.norm(q)), float(np.linalg.norm(k)), c,
+         math.degrees(math.acos(max(-1.0, min(1.0, c)))))
+for d, seed in [(1, 1), (16, 3), (64, 1), (256, 2)]:
+    z = np.array(normals(seed, PAIRS * 2 * d + (ROW + 1) * d))
+    pairs = z[: PAIRS * 2 * d].reshape(PAIRS, 2, d)
+    dots = np.einsum("ij,ij->i", pairs[:, 0, :], pairs[:, 1, :])
+    emit("scaling.stats", d, seed, float(dots.mean()), float(dots.var()), float((dots / math.sqrt(d)).var()))
+    counts, _ = np.histogram(np.clip(dots, -48.0, 48.0 - 1e-9), bins=np.arange(-48.0, 49.0, 4.0))
+    emit("scaling.hist", d, seed, *[int(x) for x in counts])
+    rest = z[PAIRS * 2 * d:].reshape(ROW + 1, d)
+    scores = rest[1:] @ rest[0]
+    emit("scaling.row", d, seed, *[float(x) for x in scores])
+    for scaled in (0, 1):
+        x = scores / (math.sqrt(d) if scaled else 1.0)
+        p = np.exp(x - x.max())
+        p /= p.sum()
+        h = float(-(p[p > 0] * np.log2(p[p > 0])).sum())
+        emit("scaling.softmax", d, seed, scaled, h, *[float(v) for v in p])
+
 sys.stdout.write("\n".join(out) + "\n")

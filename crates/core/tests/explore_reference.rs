@@ -1,7 +1,9 @@
 //! The explorers' numbers against values computed independently by
 //! `tools/explore/make_reference.py` (plain Python and numpy; see the script for how to rerun it).
 
-use llm_qa_core::explore::{attention, beam, bpe, cross_entropy, kl, positional, relu, softmax};
+use llm_qa_core::explore::{
+    attention, beam, bpe, cross_entropy, kl, positional, relu, scaling, softmax,
+};
 use llm_qa_core::i18n::Lang;
 
 const DATA: &str = include_str!("data/explore_reference.txt");
@@ -25,6 +27,11 @@ const KEYS: &[&str] = &[
     "relu.layer",
     "relu.stats",
     "gelu",
+    "scaling.2d",
+    "scaling.stats",
+    "scaling.hist",
+    "scaling.row",
+    "scaling.softmax",
 ];
 
 /// Records with `key`, each as its fields after the key.
@@ -233,5 +240,62 @@ fn relu_layer_and_gelu_match_python() {
         let x = num(f[0]);
         assert!(close(relu::Act::Gelu.f(x), num(f[1]), 1e-6), "{x}");
         assert!(close(relu::Act::Gelu.df(x), num(f[2]), 1e-6), "{x}");
+    }
+}
+
+fn scaling_at(d: &str, seed: &str) -> scaling::Scaling {
+    scaling::Scaling {
+        d: d.parse().unwrap(),
+        seed: seed.parse().unwrap(),
+        ..scaling::Scaling::default()
+    }
+}
+
+#[test]
+fn dot_product_scaling_matches_numpy() {
+    for f in records("scaling.2d") {
+        let v = nums(&f);
+        let s = scaling::Scaling {
+            q: [v[0], v[1]],
+            k: [v[2], v[3]],
+            ..scaling::Scaling::default()
+        };
+        let t = s.two_d();
+        assert_all_close(
+            &[t.dot, t.norm_q, t.norm_k, t.cos.unwrap()],
+            &v[4..8],
+            1e-12,
+            &f,
+        );
+        // numpy's side goes through acos, which loses digits near 180°.
+        assert!(close(t.degrees.unwrap(), v[8], 1e-5), "{f:?}");
+    }
+    for f in records("scaling.stats") {
+        let s = scaling_at(f[0], f[1]);
+        let (pairs, _) = s.draws();
+        let (mean, var) = scaling::mean_var(&pairs);
+        let scaled: Vec<f64> = pairs.iter().map(|x| x / s.scale()).collect();
+        let got = [mean, var, scaling::mean_var(&scaled).1];
+        assert_all_close(&got, &nums(&f[2..]), 1e-9, &f);
+    }
+    for f in records("scaling.hist") {
+        let (pairs, _) = scaling_at(f[0], f[1]).draws();
+        let got: Vec<f64> = scaling::histogram(&pairs)
+            .iter()
+            .map(|&c| c as f64)
+            .collect();
+        assert_all_close(&got, &nums(&f[2..]), 0.0, &f);
+    }
+    for f in records("scaling.row") {
+        let (_, row) = scaling_at(f[0], f[1]).draws();
+        assert_all_close(&row, &nums(&f[2..]), 1e-9, &f);
+    }
+    for f in records("scaling.softmax") {
+        let s = scaling_at(f[0], f[1]);
+        let (_, row) = s.draws();
+        let by = if f[2] == "1" { s.scale() } else { 1.0 };
+        let r = scaling::Scaling::row_softmax(&row, by);
+        assert!(close(r.entropy_bits, num(f[3]), 1e-9), "{f:?}");
+        assert_all_close(&r.probs, &nums(&f[4..]), 1e-12, &f);
     }
 }

@@ -10,6 +10,7 @@ mod cross_entropy;
 mod kl;
 mod positional;
 mod relu;
+mod scaling;
 mod softmax;
 mod tokenizer;
 mod widgets;

@@ -66,6 +66,7 @@ pub mod cross_entropy;
 pub mod kl;
 pub mod positional;
 pub mod relu;
+pub mod scaling;
 pub mod softmax;
 
 /// **The registry of explorers**: one line each, the only place an explorer is registered. A line
@@ -84,6 +85,7 @@ macro_rules! explorers {
             Beam($crate::explore::beam::BeamSettings, beam) [5 => default],
             Positional($crate::explore::positional::Positional, positional) [21 => default],
             Softmax($crate::explore::softmax::Softmax, softmax) [23 => default],
+            Scaling($crate::explore::scaling::Scaling, scaling) [24 => default],
             CrossEntropy($crate::explore::cross_entropy::CrossEntropy, cross_entropy) [25 => default],
             Kl($crate::explore::kl::Kl, kl) [29 => default],
             Relu($crate::explore::relu::Activations, relu) [30 => default],
@@ -460,6 +462,7 @@ mod tests {
             Model::CrossEntropy(_) => ("ce.p", "0.3"),
             Model::Kl(_) => ("kl.p", "0.5,0.5,0,0"),
             Model::Relu(_) => ("re.f", "gelu"),
+            Model::Scaling(_) => ("sd.d", "16"),
         };
         let (m, w) = m.with_url(&[(key.0.into(), key.1.into())]);
         assert!(w.is_empty(), "{key:?}: {w:?}");
