@@ -47,6 +47,8 @@ const L = {
     scalingWidth: "Width d (entries per vector)",
     newDraw: "New random vectors",
     bits: "bits",
+    jacobian: "Jacobian explorer",
+    jacobianTable: "The Jacobian's entries",
   },
   zh: {
     showTable: "显示表格",
@@ -83,6 +85,8 @@ const L = {
     scalingWidth: "宽度 d（每个向量的分量数）",
     newDraw: "重新抽取随机向量",
     bits: "比特",
+    jacobian: "雅可比矩阵探索器",
+    jacobianTable: "雅可比矩阵的元素",
   },
 };
 
@@ -326,6 +330,33 @@ for (const lang of LANGS) {
     }
     await expect(page).toHaveURL(/[?&]sd\.s=2(&|#)/);
   });
+  test(`Jacobian (${lang}): softmax's diag(s) − ssᵀ and J·v, then LayerNorm by keyboard`, async ({ app, page }) => {
+    const x = await explorer(app, 27, lang, t.jacobian);
+    const x1 = x.getByRole("spinbutton", { name: "x₁", exact: true });
+    await x1.focus();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("3");
+    const input = [3, 1, 0.1, -1];
+    const v = [1, -1, 0, 0.5];
+    const s = softmax(input);
+    const J = s.map((si, i) => s.map((sj, j) => (i === j ? si : 0) - si * sj));
+    const readouts = x.locator("dl");
+    await expect(readouts).toContainText(vec(matVec(J, v), 6));
+
+    await x.getByRole("button", { name: t.showTable }).press("Enter");
+    const table = x.getByRole("table", { name: t.jacobianTable });
+    const row1 = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "f₁", exact: true }) });
+    await expect(row1.getByRole("cell")).toHaveText(J[0].map((c) => c.toFixed(3)));
+
+    // The radio group: arrow keys move to LayerNorm.
+    await x.getByRole("radio", { name: "softmax", exact: true }).focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(x.getByRole("radio", { name: "LayerNorm", exact: true })).toBeChecked();
+    await expect(page).toHaveURL(/[?&]jc\.f=layernorm(&|#)/);
+    const L = layerNormJacobian(input);
+    await expect(readouts).toContainText(vec(matVec(L, v), 6));
+    await expect(row1.getByRole("cell")).toHaveText(L[0].map((c) => c.toFixed(3)));
+  });
 }
 
 // Each card with an explorer, and whether that explorer has tables behind its charts (beam search
@@ -339,6 +370,7 @@ const CARDS: [number, string, boolean][] = [
   [25, L.en.ce, true],
   [29, L.en.kl, true],
   [24, L.en.scaling, true],
+  [27, L.en.jacobian, true],
   [30, L.en.relu, true],
 ];
 
@@ -454,4 +486,19 @@ function scalingRow(seed: number, d: number): number[] {
 
 function entropyBits(p: number[]): number {
   return -p.filter((x) => x > 0).reduce((s, x) => s + x * Math.log2(x), 0);
+}
+
+function matVec(m: number[][], v: number[]): number[] {
+  return m.map((row) => row.reduce((acc, c, j) => acc + c * v[j], 0));
+}
+
+const vec = (xs: number[], decimals: number) => `(${xs.map((x) => x.toFixed(decimals)).join(", ")})`;
+
+/** LayerNorm without scale and shift (ε = 1e-5), its Jacobian by the chain rule written out. */
+function layerNormJacobian(x: number[]): number[][] {
+  const n = x.length;
+  const mu = x.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(x.reduce((a, b) => a + (b - mu) ** 2, 0) / n + 1e-5);
+  const y = x.map((v) => (v - mu) / sd);
+  return y.map((yi, i) => y.map((yj, j) => ((i === j ? 1 : 0) - 1 / n - (yi * yj) / n) / sd));
 }

@@ -303,4 +303,31 @@ for d, seed in [(1, 1), (16, 3), (64, 1), (256, 2)]:
         h = float(-(p[p > 0] * np.log2(p[p > 0])).sum())
         emit("scaling.softmax", d, seed, scaled, h, *[float(v) for v in p])
 
+# ---- Jacobians (Q27) -------------------------------------------------------------------------------
+# softmax: diag(s) - s s^T; LayerNorm (eps = 1e-5, no affine) in the form (I - 11^T/n)/s - (x-mu)(x-mu)^T/(n s^3);
+# GELU: diag(Phi(x) + x phi(x)) with math.erf.
+def jac_ref(name, x):
+    x = np.array(x, dtype=float)
+    n = len(x)
+    if name == "softmax":
+        e = np.exp(x - x.max())
+        s = e / e.sum()
+        return s, np.diag(s) - np.outer(s, s)
+    if name == "layernorm":
+        c = x - x.mean()
+        sd = math.sqrt(float((c * c).mean()) + 1e-5)
+        return c / sd, (np.eye(n) - np.ones((n, n)) / n) / sd - np.outer(c, c) / (n * sd**3)
+    y = np.array([v * phi(v) for v in x])
+    return y, np.diag([d_act("gelu", v) for v in x])
+
+
+for name in ("softmax", "layernorm", "gelu"):
+    for x, v in [([2.0, 1.0, 0.1, -1.0], [1.0, -1.0, 0.0, 0.5]), ([-3.0, 0.4, 4.9, 0.0], [0.3, 2.0, -5.0, 1.0]),
+                 ([0.5, 0.5, 0.5, 0.5], [1.0, 0.0, -1.0, 0.0])]:
+        y, J = jac_ref(name, x)
+        key = (name, ",".join(map(repr, x)), ",".join(map(repr, v)))
+        emit("jacobian.y", *key, *[float(t) for t in y])
+        emit("jacobian.j", *key, *[float(t) for t in J.flatten()])
+        emit("jacobian.jv", *key, *[float(t) for t in J @ np.array(v)])
+
 sys.stdout.write("\n".join(out) + "\n")

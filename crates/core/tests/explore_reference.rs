@@ -2,7 +2,7 @@
 //! `tools/explore/make_reference.py` (plain Python and numpy; see the script for how to rerun it).
 
 use llm_qa_core::explore::{
-    attention, beam, bpe, cross_entropy, kl, positional, relu, scaling, softmax,
+    attention, beam, bpe, cross_entropy, jacobian, kl, positional, relu, scaling, softmax,
 };
 use llm_qa_core::i18n::Lang;
 
@@ -32,6 +32,9 @@ const KEYS: &[&str] = &[
     "scaling.hist",
     "scaling.row",
     "scaling.softmax",
+    "jacobian.y",
+    "jacobian.j",
+    "jacobian.jv",
 ];
 
 /// Records with `key`, each as its fields after the key.
@@ -297,5 +300,36 @@ fn dot_product_scaling_matches_numpy() {
         let r = scaling::Scaling::row_softmax(&row, by);
         assert!(close(r.entropy_bits, num(f[3]), 1e-9), "{f:?}");
         assert_all_close(&r.probs, &nums(&f[4..]), 1e-12, &f);
+    }
+}
+
+#[test]
+fn jacobians_match_numpy() {
+    let four = |s: &str| -> [f64; 4] {
+        let v = nums(&s.split(',').collect::<Vec<_>>());
+        [v[0], v[1], v[2], v[3]]
+    };
+    for key in ["jacobian.y", "jacobian.j", "jacobian.jv"] {
+        for f in records(key) {
+            let func = *jacobian::FUNCS.iter().find(|g| g.id() == f[0]).unwrap();
+            let s = jacobian::Jacobian {
+                func,
+                x: four(f[1]),
+                v: four(f[2]),
+            };
+            let n = s.numbers();
+            let got: Vec<f64> = match key {
+                "jacobian.y" => n.y,
+                "jacobian.j" => n.j.concat(),
+                _ => n.jv,
+            };
+            // GELU's Φ is an erfc fit (relative error < 1.2e-7); numpy's side uses math.erf.
+            let tol = if func == jacobian::Func::Gelu {
+                1e-6
+            } else {
+                1e-12
+            };
+            assert_all_close(&got, &nums(&f[3..]), tol, &f);
+        }
     }
 }

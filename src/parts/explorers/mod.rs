@@ -7,6 +7,7 @@
 mod attention;
 mod beam;
 mod cross_entropy;
+mod jacobian;
 mod kl;
 mod positional;
 mod relu;

@@ -63,6 +63,7 @@ pub mod attention;
 pub mod beam;
 pub mod bpe;
 pub mod cross_entropy;
+pub mod jacobian;
 pub mod kl;
 pub mod positional;
 pub mod relu;
@@ -87,6 +88,7 @@ macro_rules! explorers {
             Softmax($crate::explore::softmax::Softmax, softmax) [23 => default],
             Scaling($crate::explore::scaling::Scaling, scaling) [24 => default],
             CrossEntropy($crate::explore::cross_entropy::CrossEntropy, cross_entropy) [25 => default],
+            Jacobian($crate::explore::jacobian::Jacobian, jacobian) [27 => default],
             Kl($crate::explore::kl::Kl, kl) [29 => default],
             Relu($crate::explore::relu::Activations, relu) [30 => default],
         }
@@ -463,6 +465,7 @@ mod tests {
             Model::Kl(_) => ("kl.p", "0.5,0.5,0,0"),
             Model::Relu(_) => ("re.f", "gelu"),
             Model::Scaling(_) => ("sd.d", "16"),
+            Model::Jacobian(_) => ("jc.f", "gelu"),
         };
         let (m, w) = m.with_url(&[(key.0.into(), key.1.into())]);
         assert!(w.is_empty(), "{key:?}: {w:?}");
