@@ -49,6 +49,9 @@ const L = {
     bits: "bits",
     jacobian: "Jacobian explorer",
     jacobianTable: "The Jacobian's entries",
+    pca: "Eigenvectors and PCA",
+    rho: "Correlation ρ",
+    newPoints: "New points",
   },
   zh: {
     showTable: "显示表格",
@@ -87,6 +90,9 @@ const L = {
     bits: "比特",
     jacobian: "雅可比矩阵探索器",
     jacobianTable: "雅可比矩阵的元素",
+    pca: "特征向量与 PCA",
+    rho: "相关系数 ρ",
+    newPoints: "重新生成点",
   },
 };
 
@@ -357,6 +363,35 @@ for (const lang of LANGS) {
     await expect(readouts).toContainText(vec(matVec(L, v), 6));
     await expect(row1.getByRole("cell")).toHaveText(L[0].map((c) => c.toFixed(3)));
   });
+  test(`PCA (${lang}): the correlation turns the components; the kept variance is λ₁ / (λ₁ + λ₂)`, async ({ app, page }) => {
+    const x = await explorer(app, 28, lang, t.pca);
+    const rho = x.getByRole("slider", { name: t.rho, exact: true });
+    const readouts = x.locator("dl");
+    await rho.focus();
+    await press(page, "ArrowLeft", 12);
+    await expect(rho).toHaveAttribute("aria-valuetext", "0.00");
+    // σx = 2, σy = 1, ρ = 0: the axes, 4 / (4 + 1) kept.
+    await expect(readouts).toContainText("(1.000, 0.000)");
+    await expect(readouts).toContainText(pct(0.8));
+    await press(page, "ArrowLeft", 6);
+    await expect(rho).toHaveAttribute("aria-valuetext", "-0.30");
+    await expect(page).toHaveURL(/[?&]pc\.r=-0\.3(&|#)/);
+    const e = eigen2(4, -0.3 * 2 * 1, 1);
+    await expect(readouts).toContainText(e.l1.toFixed(3));
+    await expect(readouts).toContainText(e.l2.toFixed(3));
+    await expect(readouts).toContainText(`(${e.u1[0].toFixed(3)}, ${e.u1[1].toFixed(3)})`);
+    await expect(readouts).toContainText(pct(e.l1 / (e.l1 + e.l2)));
+
+    // A new cloud: the sample covariance's share, from the same seeded normals.
+    await x.getByRole("button", { name: t.newPoints }).press("Enter");
+    await expect(page).toHaveURL(/[?&]pc\.s=2(&|#)/);
+    const z = layer(2, 80);
+    const pts = Array.from({ length: 40 }, (_, i) => [2 * z[2 * i], -0.3 * z[2 * i] + Math.sqrt(1 - 0.09) * z[2 * i + 1]]);
+    const mean = [0, 1].map((k) => pts.reduce((s, p) => s + p[k], 0) / 40);
+    const cov = (i: number, j: number) => pts.reduce((s, p) => s + (p[i] - mean[i]) * (p[j] - mean[j]), 0) / 39;
+    const se = eigen2(cov(0, 0), cov(0, 1), cov(1, 1));
+    await expect(readouts.getByText(pct(se.l1 / (se.l1 + se.l2)), { exact: true })).toBeVisible();
+  });
 }
 
 // Each card with an explorer, and whether that explorer has tables behind its charts (beam search
@@ -371,6 +406,7 @@ const CARDS: [number, string, boolean][] = [
   [29, L.en.kl, true],
   [24, L.en.scaling, true],
   [27, L.en.jacobian, true],
+  [28, L.en.pca, true],
   [30, L.en.relu, true],
 ];
 
@@ -501,4 +537,19 @@ function layerNormJacobian(x: number[]): number[][] {
   const sd = Math.sqrt(x.reduce((a, b) => a + (b - mu) ** 2, 0) / n + 1e-5);
   const y = x.map((v) => (v - mu) / sd);
   return y.map((yi, i) => y.map((yj, j) => ((i === j ? 1 : 0) - 1 / n - (yi * yj) / n) / sd));
+}
+
+/** Eigenvalues (largest first) and the first unit eigenvector (x ≥ 0) of [[a, b], [b, c]], from the
+ *  characteristic polynomial λ² − (a + c)λ + (ac − b²). */
+function eigen2(a: number, b: number, c: number) {
+  const tr = a + c;
+  const det = a * c - b * b;
+  const disc = Math.sqrt((tr * tr) / 4 - det);
+  const [l1, l2] = [tr / 2 + disc, tr / 2 - disc];
+  // (A − λ₁I)u = 0: the second row gives u ∝ (λ₁ − c, b).
+  let u = b === 0 ? (a >= c ? [1, 0] : [0, 1]) : [l1 - c, b];
+  const n = Math.hypot(u[0], u[1]);
+  u = u.map((v) => v / n);
+  if (u[0] < 0) u = u.map((v) => -v);
+  return { l1, l2, u1: u };
 }

@@ -330,4 +330,36 @@ for name in ("softmax", "layernorm", "gelu"):
         emit("jacobian.j", *key, *[float(t) for t in J.flatten()])
         emit("jacobian.jv", *key, *[float(t) for t in J @ np.array(v)])
 
+# ---- Eigenvectors and PCA (Q28) --------------------------------------------------------------------
+# numpy.linalg.eigh (ascending, so reversed), each eigenvector's sign flipped to make x > 0 (y > 0 if x = 0).
+def eig_desc(S):
+    w, V = np.linalg.eigh(S)
+    w, V = w[::-1], V[:, ::-1]
+    vecs = []
+    for i in range(2):
+        v = V[:, i]
+        if v[0] < 0 or (v[0] == 0 and v[1] < 0):
+            v = -v
+        vecs.append(v)
+    return w, vecs
+
+
+for sx, sy, rho, seed in [(2.0, 1.0, 0.6, 1), (1.0, 1.0, 0.0, 2), (0.5, 3.0, -0.8, 5), (1.5, 1.5, 0.95, 9),
+                          (3.0, 0.2, -0.05, 4)]:
+    S = np.array([[sx * sx, rho * sx * sy], [rho * sx * sy, sy * sy]])
+    w, (u1, u2) = eig_desc(S)
+    if w[0] == w[1]:
+        # S = sigma^2 I: every direction is an eigenvector; the explorer shows the axes, x first.
+        u1, u2 = np.array([1.0, 0.0]), np.array([0.0, 1.0])
+    emit("pca.eigen", sx, sy, rho, float(w[0]), float(w[1]), *map(float, u1), *map(float, u2), float(w[0] / w.sum()))
+    z = np.array(normals(seed, 80)).reshape(40, 2)
+    L = np.linalg.cholesky(S)
+    pts = z @ L.T
+    emit("pca.cloud", sx, sy, rho, seed, *map(float, pts.flatten()))
+    emit("pca.scores", sx, sy, rho, seed, *map(float, pts @ u1))
+    C = np.cov(pts.T)
+    wc, _ = eig_desc(C)
+    emit("pca.sample", sx, sy, rho, seed, float(C[0, 0]), float(C[0, 1]), float(C[1, 1]), float(wc[0]), float(wc[1]),
+         float(wc[0] / wc.sum()))
+
 sys.stdout.write("\n".join(out) + "\n")

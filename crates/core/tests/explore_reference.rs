@@ -2,7 +2,7 @@
 //! `tools/explore/make_reference.py` (plain Python and numpy; see the script for how to rerun it).
 
 use llm_qa_core::explore::{
-    attention, beam, bpe, cross_entropy, jacobian, kl, positional, relu, scaling, softmax,
+    attention, beam, bpe, cross_entropy, jacobian, kl, pca, positional, relu, scaling, softmax,
 };
 use llm_qa_core::i18n::Lang;
 
@@ -35,6 +35,10 @@ const KEYS: &[&str] = &[
     "jacobian.y",
     "jacobian.j",
     "jacobian.jv",
+    "pca.eigen",
+    "pca.cloud",
+    "pca.scores",
+    "pca.sample",
 ];
 
 /// Records with `key`, each as its fields after the key.
@@ -331,5 +335,55 @@ fn jacobians_match_numpy() {
             };
             assert_all_close(&got, &nums(&f[3..]), tol, &f);
         }
+    }
+}
+
+#[test]
+fn pca_matches_numpy_eigh() {
+    let at = |f: &[&str]| pca::Pca {
+        sx: num(f[0]),
+        sy: num(f[1]),
+        rho: num(f[2]),
+        seed: f.get(3).map_or(1, |s| s.parse().unwrap()),
+    };
+    for f in records("pca.eigen") {
+        let e = at(&f[..3]).eigen();
+        let got = [
+            e.values[0],
+            e.values[1],
+            e.vectors[0][0],
+            e.vectors[0][1],
+            e.vectors[1][0],
+            e.vectors[1][1],
+            e.share(),
+        ];
+        let want = nums(&f[3..]);
+        if want[0] == want[1] {
+            // Σ = σ²I: every direction is an eigenvector, so numpy's pick is as good as ours (the
+            // axes); compare the eigenvalues and the share.
+            assert_all_close(
+                &[got[0], got[1], got[6]],
+                &[want[0], want[1], want[6]],
+                1e-12,
+                &f,
+            );
+            assert_eq!(e.vectors, [[1.0, 0.0], [0.0, 1.0]]);
+        } else {
+            assert_all_close(&got, &want, 1e-12, &f);
+        }
+    }
+    for f in records("pca.cloud") {
+        let got: Vec<f64> = at(&f).points().concat();
+        assert_all_close(&got, &nums(&f[4..]), 1e-12, &f);
+    }
+    for f in records("pca.scores") {
+        assert_all_close(&at(&f).scores(), &nums(&f[4..]), 1e-12, &f);
+    }
+    for f in records("pca.sample") {
+        let p = at(&f);
+        let (a, b, c) = p.sample_covariance();
+        let e = pca::eigen_sym(a, b, c);
+        let got = [a, b, c, e.values[0], e.values[1], e.share()];
+        assert_all_close(&got, &nums(&f[4..]), 1e-12, &f);
     }
 }

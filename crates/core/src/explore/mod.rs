@@ -65,6 +65,7 @@ pub mod bpe;
 pub mod cross_entropy;
 pub mod jacobian;
 pub mod kl;
+pub mod pca;
 pub mod positional;
 pub mod relu;
 pub mod scaling;
@@ -89,6 +90,7 @@ macro_rules! explorers {
             Scaling($crate::explore::scaling::Scaling, scaling) [24 => default],
             CrossEntropy($crate::explore::cross_entropy::CrossEntropy, cross_entropy) [25 => default],
             Jacobian($crate::explore::jacobian::Jacobian, jacobian) [27 => default],
+            Pca($crate::explore::pca::Pca, pca) [28 => default],
             Kl($crate::explore::kl::Kl, kl) [29 => default],
             Relu($crate::explore::relu::Activations, relu) [30 => default],
         }
@@ -466,6 +468,7 @@ mod tests {
             Model::Relu(_) => ("re.f", "gelu"),
             Model::Scaling(_) => ("sd.d", "16"),
             Model::Jacobian(_) => ("jc.f", "gelu"),
+            Model::Pca(_) => ("pc.r", "0"),
         };
         let (m, w) = m.with_url(&[(key.0.into(), key.1.into())]);
         assert!(w.is_empty(), "{key:?}: {w:?}");
