@@ -21,9 +21,9 @@ cd "$ROOT"
 # that runs fewer, say a test file that stopped being found or a runner that started nothing, fails.
 # Set to the counts of this commit: raise them as tests are added; lower one only together with the
 # tests removed on purpose.
-MIN_NATIVE_TESTS=293
+MIN_NATIVE_TESTS=298
 MIN_BROWSER_TESTS=8
-MIN_E2E_TESTS=312
+MIN_E2E_TESTS=318
 
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}

@@ -52,6 +52,13 @@ const L = {
     pca: "Eigenvectors and PCA",
     rho: "Correlation ρ",
     newPoints: "New points",
+    masks: "Causal vs bidirectional attention",
+    queryToken: "Query token",
+    newMasking: "New masking",
+    maskWeights: "Scores and masked-softmax weights for the chosen query",
+    sentence: ["The", "cat", "sat", "on", "the", "mat", "because", "it", "was", "very", "tired", "."],
+    nextToken: "Next-token prediction: positions with a loss",
+    mlmCount: "positions with a loss",
   },
   zh: {
     showTable: "显示表格",
@@ -93,6 +100,13 @@ const L = {
     pca: "特征向量与 PCA",
     rho: "相关系数 ρ",
     newPoints: "重新生成点",
+    masks: "因果注意力与双向注意力",
+    queryToken: "查询词元",
+    newMasking: "重新抽取掩码",
+    maskWeights: "所选查询的分数与掩码 softmax 权重",
+    sentence: ["那只", "猫", "坐", "在", "那张", "垫子", "上", "因为", "它", "非常", "累", "。"],
+    nextToken: "下一个词元预测：有损失的位置数",
+    mlmCount: "有损失的位置数",
   },
 };
 
@@ -392,6 +406,36 @@ for (const lang of LANGS) {
     const se = eigen2(cov(0, 0), cov(0, 1), cov(1, 1));
     await expect(readouts.getByText(pct(se.l1 / (se.l1 + se.l2)), { exact: true })).toBeVisible();
   });
+  test(`causal vs bidirectional (${lang}): masked softmax for a query, and where the loss is`, async ({ app, page }) => {
+    const x = await explorer(app, 9, lang, t.masks);
+    const query = x.getByRole("slider", { name: t.queryToken, exact: true });
+    await query.focus();
+    await page.keyboard.press("Home");
+    await expect(query).toHaveAttribute("aria-valuetext", `1 ${t.sentence[0]}`);
+    await press(page, "ArrowRight", 3);
+    await expect(query).toHaveAttribute("aria-valuetext", `4 ${t.sentence[3]}`);
+    await expect(page).toHaveURL(/[?&]cm\.q=4(&|#)/);
+
+    // The fixed scores: 12 × 12 normals from seed 2024, row by row; query 4 sees keys 1–4 causally.
+    const z = layer(2024, 144);
+    const row = z.slice(3 * 12, 4 * 12);
+    const causal = softmax(row.slice(0, 4));
+    const both = softmax(row);
+    await x.getByRole("button", { name: t.showTable }).press("Enter");
+    const table = x.getByRole("table", { name: t.maskWeights });
+    const cellsOf = (j: number) =>
+      table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: `${j + 1} ${t.sentence[j]}`, exact: true }) }).getByRole("cell");
+    await expect(cellsOf(0)).toHaveText([row[0].toFixed(3), pct(causal[0]), pct(both[0])]);
+    await expect(cellsOf(3)).toHaveText([row[3].toFixed(3), pct(causal[3]), pct(both[3])]);
+    await expect(cellsOf(4)).toHaveText([row[4].toFixed(3), "—", pct(both[4])]);
+
+    await expect(x).toContainText(`${t.nextToken} = 11`);
+    const picked = x.locator(".xtokens__count").nth(1);
+    await expect(picked).toContainText(`${t.mlmCount} = ${mlmPicked(18)}`);
+    await x.getByRole("button", { name: t.newMasking }).press("Enter");
+    await expect(page).toHaveURL(/[?&]cm\.s=19(&|#)/);
+    await expect(picked).toContainText(`${t.mlmCount} = ${mlmPicked(19)}`);
+  });
 }
 
 // Each card with an explorer, and whether that explorer has tables behind its charts (beam search
@@ -400,6 +444,7 @@ const CARDS: [number, string, boolean][] = [
   [1, L.en.tokenizer, true],
   [2, L.en.attention, true],
   [5, L.en.beam, false],
+  [9, L.en.masks, true],
   [21, L.en.pe, true],
   [23, L.en.softmax, true],
   [25, L.en.ce, true],
@@ -552,4 +597,26 @@ function eigen2(a: number, b: number, c: number) {
   u = u.map((v) => v / n);
   if (u[0] < 0) u = u.map((v) => -v);
   return { l1, l2, u1: u };
+}
+
+/** How many of the 12 positions the masked-language-modelling draw picks (crates/core/src/explore/masks.rs:
+ *  per position u < 0.15 picks; a picked one draws r, and a third number when 0.8 ≤ r < 0.9). */
+function mlmPicked(seed: number): number {
+  const M = (1n << 64n) - 1n;
+  let state = BigInt(seed);
+  const unif = () => {
+    state = (state + 0x9e3779b97f4a7c15n) & M;
+    let v = state;
+    v = ((v ^ (v >> 30n)) * 0xbf58476d1ce4e5b9n) & M;
+    v = ((v ^ (v >> 27n)) * 0x94d049bb133111ebn) & M;
+    return Number((v ^ (v >> 31n)) >> 11n) / 2 ** 53;
+  };
+  let n = 0;
+  for (let i = 0; i < 12; i++) {
+    if (unif() >= 0.15) continue;
+    n++;
+    const r = unif();
+    if (r >= 0.8 && r < 0.9) unif();
+  }
+  return n;
 }

@@ -362,4 +362,41 @@ for sx, sy, rho, seed in [(2.0, 1.0, 0.6, 1), (1.0, 1.0, 0.0, 2), (0.5, 3.0, -0.
     emit("pca.sample", sx, sy, rho, seed, float(C[0, 0]), float(C[0, 1]), float(C[1, 1]), float(wc[0]), float(wc[1]),
          float(wc[0] / wc.sum()))
 
+# ---- Causal vs bidirectional masks (Q9) ------------------------------------------------------------
+# Scores: 12 x 12 normals from seed 2024, row by row; masked softmax with -inf where a causal query
+# may not look. Masked-language modelling: per position u < 0.15 picks it, then r < 0.8 [MASK],
+# r < 0.9 a random word (index floor(u' * 8)), else unchanged.
+NM = 12
+S = np.array(normals(2024, NM * NM)).reshape(NM, NM)
+causal = np.tril(np.ones((NM, NM), dtype=bool))
+for name, allowed in (("causal", causal), ("bidirectional", np.ones((NM, NM), dtype=bool))):
+    masked = np.where(allowed, S, -np.inf)
+    W = np.exp(masked - masked.max(axis=1, keepdims=True))
+    W /= W.sum(axis=1, keepdims=True)
+    for i in range(NM):
+        emit("masks.weights", name, i, *map(float, W[i]))
+for i in range(NM):
+    emit("masks.scores", i, *map(float, S[i]))
+
+
+def mlm(seed):
+    u = splitmix(seed)
+    f = lambda: (next(u) >> 11) / float(1 << 53)
+    out = []
+    for pos in range(NM):
+        if f() >= 0.15:
+            continue
+        r = f()
+        if r < 0.8:
+            out.append(f"{pos}:mask")
+        elif r < 0.9:
+            out.append(f"{pos}:random{min(int(f() * 8), 7)}")
+        else:
+            out.append(f"{pos}:keep")
+    return out
+
+
+for seed in range(1, 31):
+    emit("masks.mlm", seed, *mlm(seed))
+
 sys.stdout.write("\n".join(out) + "\n")

@@ -2,7 +2,8 @@
 //! `tools/explore/make_reference.py` (plain Python and numpy; see the script for how to rerun it).
 
 use llm_qa_core::explore::{
-    attention, beam, bpe, cross_entropy, jacobian, kl, pca, positional, relu, scaling, softmax,
+    attention, beam, bpe, cross_entropy, jacobian, kl, masks, pca, positional, relu, scaling,
+    softmax,
 };
 use llm_qa_core::i18n::Lang;
 
@@ -39,6 +40,9 @@ const KEYS: &[&str] = &[
     "pca.cloud",
     "pca.scores",
     "pca.sample",
+    "masks.scores",
+    "masks.weights",
+    "masks.mlm",
 ];
 
 /// Records with `key`, each as its fields after the key.
@@ -385,5 +389,35 @@ fn pca_matches_numpy_eigh() {
         let e = pca::eigen_sym(a, b, c);
         let got = [a, b, c, e.values[0], e.values[1], e.share()];
         assert_all_close(&got, &nums(&f[4..]), 1e-12, &f);
+    }
+}
+
+#[test]
+fn attention_masks_match_numpy() {
+    let scores = masks::scores();
+    for f in records("masks.scores") {
+        let i: usize = f[0].parse().unwrap();
+        assert_all_close(&scores[i], &nums(&f[1..]), 1e-12, &f);
+    }
+    for f in records("masks.weights") {
+        let i: usize = f[1].parse().unwrap();
+        let w = masks::weights(f[0] == "causal", i);
+        assert_all_close(&w, &nums(&f[2..]), 1e-12, &f);
+    }
+    for f in records("masks.mlm") {
+        let m = masks::Masks {
+            query: 0,
+            seed: f[0].parse().unwrap(),
+        };
+        let got: Vec<String> = m
+            .picked()
+            .iter()
+            .map(|p| match p.replace {
+                masks::Replace::Mask => format!("{}:mask", p.pos),
+                masks::Replace::Random(k) => format!("{}:random{k}", p.pos),
+                masks::Replace::Keep => format!("{}:keep", p.pos),
+            })
+            .collect();
+        assert_eq!(got, f[1..], "seed {}", f[0]);
     }
 }

@@ -9,6 +9,7 @@ mod beam;
 mod cross_entropy;
 mod jacobian;
 mod kl;
+mod masks;
 mod pca;
 mod positional;
 mod relu;

@@ -65,6 +65,7 @@ pub mod bpe;
 pub mod cross_entropy;
 pub mod jacobian;
 pub mod kl;
+pub mod masks;
 pub mod pca;
 pub mod positional;
 pub mod relu;
@@ -85,6 +86,7 @@ macro_rules! explorers {
             Tokenizer($crate::explore::bpe::Tokenizer, tokenizer) [1 => for_tokenization, 16 => default],
             Attention($crate::explore::attention::Attention, attention) [2 => default, 22 => for_multi_head, 32 => for_scores],
             Beam($crate::explore::beam::BeamSettings, beam) [5 => default],
+            Masks($crate::explore::masks::Masks, masks) [9 => default],
             Positional($crate::explore::positional::Positional, positional) [21 => default],
             Softmax($crate::explore::softmax::Softmax, softmax) [23 => default],
             Scaling($crate::explore::scaling::Scaling, scaling) [24 => default],
@@ -469,6 +471,7 @@ mod tests {
             Model::Scaling(_) => ("sd.d", "16"),
             Model::Jacobian(_) => ("jc.f", "gelu"),
             Model::Pca(_) => ("pc.r", "0"),
+            Model::Masks(_) => ("cm.q", "2"),
         };
         let (m, w) = m.with_url(&[(key.0.into(), key.1.into())]);
         assert!(w.is_empty(), "{key:?}: {w:?}");
