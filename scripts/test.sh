@@ -23,9 +23,9 @@ cd "$ROOT"
 # that runs fewer, say a test file that stopped being found or a runner that started nothing, fails.
 # Set to the counts of this commit: raise them as tests are added; lower one only together with the
 # tests removed on purpose.
-MIN_NATIVE_TESTS=274
+MIN_NATIVE_TESTS=306
 MIN_BROWSER_TESTS=8
-MIN_E2E_TESTS=304
+MIN_E2E_TESTS=328
 MIN_ENGINE_TESTS=38 # 19 scenarios in each of Firefox and WebKit
 
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"

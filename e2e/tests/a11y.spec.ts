@@ -135,7 +135,7 @@ for (const [lang, show] of [
     await app.open(`?lang=${lang}`);
     await page.getByRole("button", { name: /^(Expand all|全部展开)$/ }).click();
     const buttons = page.locator("article.card").getByRole("button", { name: show, exact: true });
-    await expect(buttons).toHaveCount(12); // the explorers with a table toggle (10) and the card labs (2)
+    await expect(buttons).toHaveCount(16); // the explorers with a table toggle (14) and the card labs (2)
     for (let i = (await buttons.count()) - 1; i >= 0; i--) await buttons.nth(i).click();
     await expect(buttons).toHaveCount(0);
     await expectNoViolations(page, `explorers and labs with tables, ${lang}`);

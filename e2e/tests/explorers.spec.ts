@@ -42,6 +42,23 @@ const L = {
     text: "Text to tokenize",
     merges: "Merges learned",
     vocab: "Vocabulary size",
+    scaling: "Why divide by √d_k",
+    qx: "q, x component",
+    scalingWidth: "Width d (entries per vector)",
+    newDraw: "New random vectors",
+    bits: "bits",
+    jacobian: "Jacobian explorer",
+    jacobianTable: "The Jacobian's entries",
+    pca: "Eigenvectors and PCA",
+    rho: "Correlation ρ",
+    newPoints: "New points",
+    masks: "Causal vs bidirectional attention",
+    queryToken: "Query token",
+    newMasking: "New masking",
+    maskWeights: "Scores and masked-softmax weights for the chosen query",
+    sentence: ["The", "cat", "sat", "on", "the", "mat", "because", "it", "was", "very", "tired", "."],
+    nextToken: "Next-token prediction: positions with a loss",
+    mlmCount: "positions with a loss",
   },
   zh: {
     showTable: "显示表格",
@@ -73,6 +90,23 @@ const L = {
     text: "要分词的文本",
     merges: "已学习的合并次数",
     vocab: "词表大小",
+    scaling: "为什么要除以 √d_k",
+    qx: "q 的 x 分量",
+    scalingWidth: "宽度 d（每个向量的分量数）",
+    newDraw: "重新抽取随机向量",
+    bits: "比特",
+    jacobian: "雅可比矩阵探索器",
+    jacobianTable: "雅可比矩阵的元素",
+    pca: "特征向量与 PCA",
+    rho: "相关系数 ρ",
+    newPoints: "重新生成点",
+    masks: "因果注意力与双向注意力",
+    queryToken: "查询词元",
+    newMasking: "重新抽取掩码",
+    maskWeights: "所选查询的分数与掩码 softmax 权重",
+    sentence: ["那只", "猫", "坐", "在", "那张", "垫子", "上", "因为", "它", "非常", "累", "。"],
+    nextToken: "下一个词元预测：有损失的位置数",
+    mlmCount: "有损失的位置数",
   },
 };
 
@@ -283,6 +317,125 @@ for (const lang of LANGS) {
     const bytes = [...new TextEncoder().encode("中")].map((b) => `<0x${b.toString(16).toUpperCase()}>`);
     await expect(chips).toHaveText(bytes);
   });
+  test(`dot-product scaling (${lang}): q·k in the plane, then a random row's softmax with and without ÷√d`, async ({
+    app,
+    page,
+  }) => {
+    const x = await explorer(app, 24, lang, t.scaling);
+    const qx = x.getByRole("slider", { name: t.qx, exact: true });
+    await qx.focus();
+    await press(page, "ArrowRight", 3);
+    await expect(qx).toHaveAttribute("aria-valuetext", "1.8");
+    // q = (1.8, 0.5), k = (1, 1): the sum of products and |q||k|cos θ agree.
+    const [q, k] = [[1.8, 0.5], [1, 1]];
+    const dot = q[0] * k[0] + q[1] * k[1];
+    const [nq, nk] = [Math.hypot(q[0], q[1]), Math.hypot(k[0], k[1])];
+    const plane = x.locator("dl").first();
+    await expect(plane).toContainText(`1.8·1.0 + 0.5·1.0 = ${dot.toFixed(2)}`);
+    await expect(plane).toContainText(`${nq.toFixed(3)} · ${nk.toFixed(3)} · ${(dot / (nq * nk)).toFixed(3)} = ${dot.toFixed(2)}`);
+    await expect(plane).toContainText(`${((Math.acos(dot / (nq * nk)) * 180) / Math.PI).toFixed(1)}°`);
+
+    const width = x.getByRole("slider", { name: t.scalingWidth, exact: true });
+    await width.focus();
+    await page.keyboard.press("Home");
+    await press(page, "ArrowRight", 3);
+    await expect(width).toHaveAttribute("aria-valuetext", "4");
+    await expect(page).toHaveURL(/[?&]sd\.d=4(&|#)/);
+    for (const seed of [1, 2]) {
+      if (seed === 2) await x.getByRole("button", { name: t.newDraw }).press("Enter");
+      const row = scalingRow(seed, 4);
+      for (const by of [1, 2]) {
+        await expect(x).toContainText(`${entropyBits(softmax(row, by)).toFixed(3)} ${t.bits}`);
+      }
+    }
+    await expect(page).toHaveURL(/[?&]sd\.s=2(&|#)/);
+  });
+  test(`Jacobian (${lang}): softmax's diag(s) − ssᵀ and J·v, then LayerNorm by keyboard`, async ({ app, page }) => {
+    const x = await explorer(app, 27, lang, t.jacobian);
+    const x1 = x.getByRole("spinbutton", { name: "x₁", exact: true });
+    await x1.focus();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("3");
+    const input = [3, 1, 0.1, -1];
+    const v = [1, -1, 0, 0.5];
+    const s = softmax(input);
+    const J = s.map((si, i) => s.map((sj, j) => (i === j ? si : 0) - si * sj));
+    const readouts = x.locator("dl");
+    await expect(readouts).toContainText(vec(matVec(J, v), 6));
+
+    await x.getByRole("button", { name: t.showTable }).press("Enter");
+    const table = x.getByRole("table", { name: t.jacobianTable });
+    const row1 = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "f₁", exact: true }) });
+    await expect(row1.getByRole("cell")).toHaveText(J[0].map((c) => c.toFixed(3)));
+
+    // The radio group: arrow keys move to LayerNorm.
+    await x.getByRole("radio", { name: "softmax", exact: true }).focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(x.getByRole("radio", { name: "LayerNorm", exact: true })).toBeChecked();
+    await expect(page).toHaveURL(/[?&]jc\.f=layernorm(&|#)/);
+    const L = layerNormJacobian(input);
+    await expect(readouts).toContainText(vec(matVec(L, v), 6));
+    await expect(row1.getByRole("cell")).toHaveText(L[0].map((c) => c.toFixed(3)));
+  });
+  test(`PCA (${lang}): the correlation turns the components; the kept variance is λ₁ / (λ₁ + λ₂)`, async ({ app, page }) => {
+    const x = await explorer(app, 28, lang, t.pca);
+    const rho = x.getByRole("slider", { name: t.rho, exact: true });
+    const readouts = x.locator("dl");
+    await rho.focus();
+    await press(page, "ArrowLeft", 12);
+    await expect(rho).toHaveAttribute("aria-valuetext", "0.00");
+    // σx = 2, σy = 1, ρ = 0: the axes, 4 / (4 + 1) kept.
+    await expect(readouts).toContainText("(1.000, 0.000)");
+    await expect(readouts).toContainText(pct(0.8));
+    await press(page, "ArrowLeft", 6);
+    await expect(rho).toHaveAttribute("aria-valuetext", "-0.30");
+    await expect(page).toHaveURL(/[?&]pc\.r=-0\.3(&|#)/);
+    const e = eigen2(4, -0.3 * 2 * 1, 1);
+    await expect(readouts).toContainText(e.l1.toFixed(3));
+    await expect(readouts).toContainText(e.l2.toFixed(3));
+    await expect(readouts).toContainText(`(${e.u1[0].toFixed(3)}, ${e.u1[1].toFixed(3)})`);
+    await expect(readouts).toContainText(pct(e.l1 / (e.l1 + e.l2)));
+
+    // A new cloud: the sample covariance's share, from the same seeded normals.
+    await x.getByRole("button", { name: t.newPoints }).press("Enter");
+    await expect(page).toHaveURL(/[?&]pc\.s=2(&|#)/);
+    const z = layer(2, 80);
+    const pts = Array.from({ length: 40 }, (_, i) => [2 * z[2 * i], -0.3 * z[2 * i] + Math.sqrt(1 - 0.09) * z[2 * i + 1]]);
+    const mean = [0, 1].map((k) => pts.reduce((s, p) => s + p[k], 0) / 40);
+    const cov = (i: number, j: number) => pts.reduce((s, p) => s + (p[i] - mean[i]) * (p[j] - mean[j]), 0) / 39;
+    const se = eigen2(cov(0, 0), cov(0, 1), cov(1, 1));
+    await expect(readouts.getByText(pct(se.l1 / (se.l1 + se.l2)), { exact: true })).toBeVisible();
+  });
+  test(`causal vs bidirectional (${lang}): masked softmax for a query, and where the loss is`, async ({ app, page }) => {
+    const x = await explorer(app, 9, lang, t.masks);
+    const query = x.getByRole("slider", { name: t.queryToken, exact: true });
+    await query.focus();
+    await page.keyboard.press("Home");
+    await expect(query).toHaveAttribute("aria-valuetext", `1 ${t.sentence[0]}`);
+    await press(page, "ArrowRight", 3);
+    await expect(query).toHaveAttribute("aria-valuetext", `4 ${t.sentence[3]}`);
+    await expect(page).toHaveURL(/[?&]cm\.q=4(&|#)/);
+
+    // The fixed scores: 12 × 12 normals from seed 2024, row by row; query 4 sees keys 1–4 causally.
+    const z = layer(2024, 144);
+    const row = z.slice(3 * 12, 4 * 12);
+    const causal = softmax(row.slice(0, 4));
+    const both = softmax(row);
+    await x.getByRole("button", { name: t.showTable }).press("Enter");
+    const table = x.getByRole("table", { name: t.maskWeights });
+    const cellsOf = (j: number) =>
+      table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: `${j + 1} ${t.sentence[j]}`, exact: true }) }).getByRole("cell");
+    await expect(cellsOf(0)).toHaveText([row[0].toFixed(3), pct(causal[0]), pct(both[0])]);
+    await expect(cellsOf(3)).toHaveText([row[3].toFixed(3), pct(causal[3]), pct(both[3])]);
+    await expect(cellsOf(4)).toHaveText([row[4].toFixed(3), "—", pct(both[4])]);
+
+    await expect(x).toContainText(`${t.nextToken} = 11`);
+    const picked = x.locator(".xtokens__count").nth(1);
+    await expect(picked).toContainText(`${t.mlmCount} = ${mlmPicked(18)}`);
+    await x.getByRole("button", { name: t.newMasking }).press("Enter");
+    await expect(page).toHaveURL(/[?&]cm\.s=19(&|#)/);
+    await expect(picked).toContainText(`${t.mlmCount} = ${mlmPicked(19)}`);
+  });
 }
 
 // Each card with an explorer, and whether that explorer has tables behind its charts (beam search
@@ -291,10 +444,14 @@ const CARDS: [number, string, boolean][] = [
   [1, L.en.tokenizer, true],
   [2, L.en.attention, true],
   [5, L.en.beam, false],
+  [9, L.en.masks, true],
   [21, L.en.pe, true],
   [23, L.en.softmax, true],
   [25, L.en.ce, true],
   [29, L.en.kl, true],
+  [24, L.en.scaling, true],
+  [27, L.en.jacobian, true],
+  [28, L.en.pca, true],
   [30, L.en.relu, true],
 ];
 
@@ -395,3 +552,71 @@ const reference = (() => {
     vocab: (m: number) => Number(find(`bpe.vocab ${m} `)[0]),
   };
 })();
+
+/** The dot products of one query with 8 keys, width d, as crates/core/src/explore/scaling.rs draws
+ *  them: 1,000 pairs of d-vectors first, then the query and the keys, all from one stream. */
+function scalingRow(seed: number, d: number): number[] {
+  const z = layer(seed, 1000 * 2 * d + 9 * d);
+  const at = 1000 * 2 * d;
+  const query = z.slice(at, at + d);
+  return Array.from({ length: 8 }, (_, j) => {
+    const key = z.slice(at + (j + 1) * d, at + (j + 2) * d);
+    return key.reduce((s, v, i) => s + v * query[i], 0);
+  });
+}
+
+function entropyBits(p: number[]): number {
+  return -p.filter((x) => x > 0).reduce((s, x) => s + x * Math.log2(x), 0);
+}
+
+function matVec(m: number[][], v: number[]): number[] {
+  return m.map((row) => row.reduce((acc, c, j) => acc + c * v[j], 0));
+}
+
+const vec = (xs: number[], decimals: number) => `(${xs.map((x) => x.toFixed(decimals)).join(", ")})`;
+
+/** LayerNorm without scale and shift (ε = 1e-5), its Jacobian by the chain rule written out. */
+function layerNormJacobian(x: number[]): number[][] {
+  const n = x.length;
+  const mu = x.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(x.reduce((a, b) => a + (b - mu) ** 2, 0) / n + 1e-5);
+  const y = x.map((v) => (v - mu) / sd);
+  return y.map((yi, i) => y.map((yj, j) => ((i === j ? 1 : 0) - 1 / n - (yi * yj) / n) / sd));
+}
+
+/** Eigenvalues (largest first) and the first unit eigenvector (x ≥ 0) of [[a, b], [b, c]], from the
+ *  characteristic polynomial λ² − (a + c)λ + (ac − b²). */
+function eigen2(a: number, b: number, c: number) {
+  const tr = a + c;
+  const det = a * c - b * b;
+  const disc = Math.sqrt((tr * tr) / 4 - det);
+  const [l1, l2] = [tr / 2 + disc, tr / 2 - disc];
+  // (A − λ₁I)u = 0: the second row gives u ∝ (λ₁ − c, b).
+  let u = b === 0 ? (a >= c ? [1, 0] : [0, 1]) : [l1 - c, b];
+  const n = Math.hypot(u[0], u[1]);
+  u = u.map((v) => v / n);
+  if (u[0] < 0) u = u.map((v) => -v);
+  return { l1, l2, u1: u };
+}
+
+/** How many of the 12 positions the masked-language-modelling draw picks (crates/core/src/explore/masks.rs:
+ *  per position u < 0.15 picks; a picked one draws r, and a third number when 0.8 ≤ r < 0.9). */
+function mlmPicked(seed: number): number {
+  const M = (1n << 64n) - 1n;
+  let state = BigInt(seed);
+  const unif = () => {
+    state = (state + 0x9e3779b97f4a7c15n) & M;
+    let v = state;
+    v = ((v ^ (v >> 30n)) * 0xbf58476d1ce4e5b9n) & M;
+    v = ((v ^ (v >> 27n)) * 0x94d049bb133111ebn) & M;
+    return Number((v ^ (v >> 31n)) >> 11n) / 2 ** 53;
+  };
+  let n = 0;
+  for (let i = 0; i < 12; i++) {
+    if (unif() >= 0.15) continue;
+    n++;
+    const r = unif();
+    if (r >= 0.8 && r < 0.9) unif();
+  }
+  return n;
+}

@@ -278,4 +278,125 @@ for seed, mean in [(1, 0.0), (2, -0.5), (7, 1.3)]:
 for x in [-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.5]:
     emit("gelu", x, x * phi(x), d_act("gelu", x))
 
+# ---- Dot-product scaling (Q24) ---------------------------------------------------------------------
+# One SplitMix64 stream per seed: PAIRS pairs (d entries of q, then d of k), then a query and ROW keys.
+PAIRS, ROW = 1000, 8
+for qx, qy, kx, ky in [(1.5, 0.5, 1.0, 1.0), (2.0, 0.0, 0.0, -1.5), (-1.2, 0.7, 1.9, -0.3), (1.0, 1.0, -2.0, -2.0)]:
+    q, k = np.array([qx, qy]), np.array([kx, ky])
+    c = float(q @ k / (np.linalg.norm(q) * np.linalg.norm(k)))
+    emit("scaling.2d", qx, qy, kx, ky, float(q @ k), float(np.linalg.norm(q)), float(np.linalg.norm(k)), c,
+         math.degrees(math.acos(max(-1.0, min(1.0, c)))))
+for d, seed in [(1, 1), (16, 3), (64, 1), (256, 2)]:
+    z = np.array(normals(seed, PAIRS * 2 * d + (ROW + 1) * d))
+    pairs = z[: PAIRS * 2 * d].reshape(PAIRS, 2, d)
+    dots = np.einsum("ij,ij->i", pairs[:, 0, :], pairs[:, 1, :])
+    emit("scaling.stats", d, seed, float(dots.mean()), float(dots.var()), float((dots / math.sqrt(d)).var()))
+    counts, _ = np.histogram(np.clip(dots, -48.0, 48.0 - 1e-9), bins=np.arange(-48.0, 49.0, 4.0))
+    emit("scaling.hist", d, seed, *[int(x) for x in counts])
+    rest = z[PAIRS * 2 * d:].reshape(ROW + 1, d)
+    scores = rest[1:] @ rest[0]
+    emit("scaling.row", d, seed, *[float(x) for x in scores])
+    for scaled in (0, 1):
+        x = scores / (math.sqrt(d) if scaled else 1.0)
+        p = np.exp(x - x.max())
+        p /= p.sum()
+        h = float(-(p[p > 0] * np.log2(p[p > 0])).sum())
+        emit("scaling.softmax", d, seed, scaled, h, *[float(v) for v in p])
+
+# ---- Jacobians (Q27) -------------------------------------------------------------------------------
+# softmax: diag(s) - s s^T; LayerNorm (eps = 1e-5, no affine) in the form (I - 11^T/n)/s - (x-mu)(x-mu)^T/(n s^3);
+# GELU: diag(Phi(x) + x phi(x)) with math.erf.
+def jac_ref(name, x):
+    x = np.array(x, dtype=float)
+    n = len(x)
+    if name == "softmax":
+        e = np.exp(x - x.max())
+        s = e / e.sum()
+        return s, np.diag(s) - np.outer(s, s)
+    if name == "layernorm":
+        c = x - x.mean()
+        sd = math.sqrt(float((c * c).mean()) + 1e-5)
+        return c / sd, (np.eye(n) - np.ones((n, n)) / n) / sd - np.outer(c, c) / (n * sd**3)
+    y = np.array([v * phi(v) for v in x])
+    return y, np.diag([d_act("gelu", v) for v in x])
+
+
+for name in ("softmax", "layernorm", "gelu"):
+    for x, v in [([2.0, 1.0, 0.1, -1.0], [1.0, -1.0, 0.0, 0.5]), ([-3.0, 0.4, 4.9, 0.0], [0.3, 2.0, -5.0, 1.0]),
+                 ([0.5, 0.5, 0.5, 0.5], [1.0, 0.0, -1.0, 0.0])]:
+        y, J = jac_ref(name, x)
+        key = (name, ",".join(map(repr, x)), ",".join(map(repr, v)))
+        emit("jacobian.y", *key, *[float(t) for t in y])
+        emit("jacobian.j", *key, *[float(t) for t in J.flatten()])
+        emit("jacobian.jv", *key, *[float(t) for t in J @ np.array(v)])
+
+# ---- Eigenvectors and PCA (Q28) --------------------------------------------------------------------
+# numpy.linalg.eigh (ascending, so reversed), each eigenvector's sign flipped to make x > 0 (y > 0 if x = 0).
+def eig_desc(S):
+    w, V = np.linalg.eigh(S)
+    w, V = w[::-1], V[:, ::-1]
+    vecs = []
+    for i in range(2):
+        v = V[:, i]
+        if v[0] < 0 or (v[0] == 0 and v[1] < 0):
+            v = -v
+        vecs.append(v)
+    return w, vecs
+
+
+for sx, sy, rho, seed in [(2.0, 1.0, 0.6, 1), (1.0, 1.0, 0.0, 2), (0.5, 3.0, -0.8, 5), (1.5, 1.5, 0.95, 9),
+                          (3.0, 0.2, -0.05, 4)]:
+    S = np.array([[sx * sx, rho * sx * sy], [rho * sx * sy, sy * sy]])
+    w, (u1, u2) = eig_desc(S)
+    if w[0] == w[1]:
+        # S = sigma^2 I: every direction is an eigenvector; the explorer shows the axes, x first.
+        u1, u2 = np.array([1.0, 0.0]), np.array([0.0, 1.0])
+    emit("pca.eigen", sx, sy, rho, float(w[0]), float(w[1]), *map(float, u1), *map(float, u2), float(w[0] / w.sum()))
+    z = np.array(normals(seed, 80)).reshape(40, 2)
+    L = np.linalg.cholesky(S)
+    pts = z @ L.T
+    emit("pca.cloud", sx, sy, rho, seed, *map(float, pts.flatten()))
+    emit("pca.scores", sx, sy, rho, seed, *map(float, pts @ u1))
+    C = np.cov(pts.T)
+    wc, _ = eig_desc(C)
+    emit("pca.sample", sx, sy, rho, seed, float(C[0, 0]), float(C[0, 1]), float(C[1, 1]), float(wc[0]), float(wc[1]),
+         float(wc[0] / wc.sum()))
+
+# ---- Causal vs bidirectional masks (Q9) ------------------------------------------------------------
+# Scores: 12 x 12 normals from seed 2024, row by row; masked softmax with -inf where a causal query
+# may not look. Masked-language modelling: per position u < 0.15 picks it, then r < 0.8 [MASK],
+# r < 0.9 a random word (index floor(u' * 8)), else unchanged.
+NM = 12
+S = np.array(normals(2024, NM * NM)).reshape(NM, NM)
+causal = np.tril(np.ones((NM, NM), dtype=bool))
+for name, allowed in (("causal", causal), ("bidirectional", np.ones((NM, NM), dtype=bool))):
+    masked = np.where(allowed, S, -np.inf)
+    W = np.exp(masked - masked.max(axis=1, keepdims=True))
+    W /= W.sum(axis=1, keepdims=True)
+    for i in range(NM):
+        emit("masks.weights", name, i, *map(float, W[i]))
+for i in range(NM):
+    emit("masks.scores", i, *map(float, S[i]))
+
+
+def mlm(seed):
+    u = splitmix(seed)
+    f = lambda: (next(u) >> 11) / float(1 << 53)
+    out = []
+    for pos in range(NM):
+        if f() >= 0.15:
+            continue
+        r = f()
+        if r < 0.8:
+            out.append(f"{pos}:mask")
+        elif r < 0.9:
+            out.append(f"{pos}:random{min(int(f() * 8), 7)}")
+        else:
+            out.append(f"{pos}:keep")
+    return out
+
+
+for seed in range(1, 31):
+    emit("masks.mlm", seed, *mlm(seed))
+
 sys.stdout.write("\n".join(out) + "\n")

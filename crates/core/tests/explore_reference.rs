@@ -1,7 +1,10 @@
 //! The explorers' numbers against values computed independently by
 //! `tools/explore/make_reference.py` (plain Python and numpy; see the script for how to rerun it).
 
-use llm_qa_core::explore::{attention, beam, bpe, cross_entropy, kl, positional, relu, softmax};
+use llm_qa_core::explore::{
+    attention, beam, bpe, cross_entropy, jacobian, kl, masks, pca, positional, relu, scaling,
+    softmax,
+};
 use llm_qa_core::i18n::Lang;
 
 const DATA: &str = include_str!("data/explore_reference.txt");
@@ -25,6 +28,21 @@ const KEYS: &[&str] = &[
     "relu.layer",
     "relu.stats",
     "gelu",
+    "scaling.2d",
+    "scaling.stats",
+    "scaling.hist",
+    "scaling.row",
+    "scaling.softmax",
+    "jacobian.y",
+    "jacobian.j",
+    "jacobian.jv",
+    "pca.eigen",
+    "pca.cloud",
+    "pca.scores",
+    "pca.sample",
+    "masks.scores",
+    "masks.weights",
+    "masks.mlm",
 ];
 
 /// Records with `key`, each as its fields after the key.
@@ -233,5 +251,173 @@ fn relu_layer_and_gelu_match_python() {
         let x = num(f[0]);
         assert!(close(relu::Act::Gelu.f(x), num(f[1]), 1e-6), "{x}");
         assert!(close(relu::Act::Gelu.df(x), num(f[2]), 1e-6), "{x}");
+    }
+}
+
+fn scaling_at(d: &str, seed: &str) -> scaling::Scaling {
+    scaling::Scaling {
+        d: d.parse().unwrap(),
+        seed: seed.parse().unwrap(),
+        ..scaling::Scaling::default()
+    }
+}
+
+#[test]
+fn dot_product_scaling_matches_numpy() {
+    for f in records("scaling.2d") {
+        let v = nums(&f);
+        let s = scaling::Scaling {
+            q: [v[0], v[1]],
+            k: [v[2], v[3]],
+            ..scaling::Scaling::default()
+        };
+        let t = s.two_d();
+        assert_all_close(
+            &[t.dot, t.norm_q, t.norm_k, t.cos.unwrap()],
+            &v[4..8],
+            1e-12,
+            &f,
+        );
+        // numpy's side goes through acos, which loses digits near 180°.
+        assert!(close(t.degrees.unwrap(), v[8], 1e-5), "{f:?}");
+    }
+    for f in records("scaling.stats") {
+        let s = scaling_at(f[0], f[1]);
+        let (pairs, _) = s.draws();
+        let (mean, var) = scaling::mean_var(&pairs);
+        let scaled: Vec<f64> = pairs.iter().map(|x| x / s.scale()).collect();
+        let got = [mean, var, scaling::mean_var(&scaled).1];
+        assert_all_close(&got, &nums(&f[2..]), 1e-9, &f);
+    }
+    for f in records("scaling.hist") {
+        let (pairs, _) = scaling_at(f[0], f[1]).draws();
+        let got: Vec<f64> = scaling::histogram(&pairs)
+            .iter()
+            .map(|&c| c as f64)
+            .collect();
+        assert_all_close(&got, &nums(&f[2..]), 0.0, &f);
+    }
+    for f in records("scaling.row") {
+        let (_, row) = scaling_at(f[0], f[1]).draws();
+        assert_all_close(&row, &nums(&f[2..]), 1e-9, &f);
+    }
+    for f in records("scaling.softmax") {
+        let s = scaling_at(f[0], f[1]);
+        let (_, row) = s.draws();
+        let by = if f[2] == "1" { s.scale() } else { 1.0 };
+        let r = scaling::Scaling::row_softmax(&row, by);
+        assert!(close(r.entropy_bits, num(f[3]), 1e-9), "{f:?}");
+        assert_all_close(&r.probs, &nums(&f[4..]), 1e-12, &f);
+    }
+}
+
+#[test]
+fn jacobians_match_numpy() {
+    let four = |s: &str| -> [f64; 4] {
+        let v = nums(&s.split(',').collect::<Vec<_>>());
+        [v[0], v[1], v[2], v[3]]
+    };
+    for key in ["jacobian.y", "jacobian.j", "jacobian.jv"] {
+        for f in records(key) {
+            let func = *jacobian::FUNCS.iter().find(|g| g.id() == f[0]).unwrap();
+            let s = jacobian::Jacobian {
+                func,
+                x: four(f[1]),
+                v: four(f[2]),
+            };
+            let n = s.numbers();
+            let got: Vec<f64> = match key {
+                "jacobian.y" => n.y,
+                "jacobian.j" => n.j.concat(),
+                _ => n.jv,
+            };
+            // GELU's Φ is an erfc fit (relative error < 1.2e-7); numpy's side uses math.erf.
+            let tol = if func == jacobian::Func::Gelu {
+                1e-6
+            } else {
+                1e-12
+            };
+            assert_all_close(&got, &nums(&f[3..]), tol, &f);
+        }
+    }
+}
+
+#[test]
+fn pca_matches_numpy_eigh() {
+    let at = |f: &[&str]| pca::Pca {
+        sx: num(f[0]),
+        sy: num(f[1]),
+        rho: num(f[2]),
+        seed: f.get(3).map_or(1, |s| s.parse().unwrap()),
+    };
+    for f in records("pca.eigen") {
+        let e = at(&f[..3]).eigen();
+        let got = [
+            e.values[0],
+            e.values[1],
+            e.vectors[0][0],
+            e.vectors[0][1],
+            e.vectors[1][0],
+            e.vectors[1][1],
+            e.share(),
+        ];
+        let want = nums(&f[3..]);
+        if want[0] == want[1] {
+            // Σ = σ²I: every direction is an eigenvector, so numpy's pick is as good as ours (the
+            // axes); compare the eigenvalues and the share.
+            assert_all_close(
+                &[got[0], got[1], got[6]],
+                &[want[0], want[1], want[6]],
+                1e-12,
+                &f,
+            );
+            assert_eq!(e.vectors, [[1.0, 0.0], [0.0, 1.0]]);
+        } else {
+            assert_all_close(&got, &want, 1e-12, &f);
+        }
+    }
+    for f in records("pca.cloud") {
+        let got: Vec<f64> = at(&f).points().concat();
+        assert_all_close(&got, &nums(&f[4..]), 1e-12, &f);
+    }
+    for f in records("pca.scores") {
+        assert_all_close(&at(&f).scores(), &nums(&f[4..]), 1e-12, &f);
+    }
+    for f in records("pca.sample") {
+        let p = at(&f);
+        let (a, b, c) = p.sample_covariance();
+        let e = pca::eigen_sym(a, b, c);
+        let got = [a, b, c, e.values[0], e.values[1], e.share()];
+        assert_all_close(&got, &nums(&f[4..]), 1e-12, &f);
+    }
+}
+
+#[test]
+fn attention_masks_match_numpy() {
+    let scores = masks::scores();
+    for f in records("masks.scores") {
+        let i: usize = f[0].parse().unwrap();
+        assert_all_close(&scores[i], &nums(&f[1..]), 1e-12, &f);
+    }
+    for f in records("masks.weights") {
+        let i: usize = f[1].parse().unwrap();
+        let w = masks::weights(f[0] == "causal", i);
+        assert_all_close(&w, &nums(&f[2..]), 1e-12, &f);
+    }
+    for f in records("masks.mlm") {
+        let m = masks::Masks {
+            query: 0,
+            seed: f[0].parse().unwrap(),
+        };
+        let got: Vec<String> = m
+            .picked()
+            .iter()
+            .map(|p| match p.replace {
+                masks::Replace::Mask => format!("{}:mask", p.pos),
+                masks::Replace::Random(k) => format!("{}:random{k}", p.pos),
+                masks::Replace::Keep => format!("{}:keep", p.pos),
+            })
+            .collect();
+        assert_eq!(got, f[1..], "seed {}", f[0]);
     }
 }

@@ -7,9 +7,13 @@
 mod attention;
 mod beam;
 mod cross_entropy;
+mod jacobian;
 mod kl;
+mod masks;
+mod pca;
 mod positional;
 mod relu;
+mod scaling;
 mod softmax;
 mod tokenizer;
 mod widgets;

@@ -233,6 +233,46 @@ pub fn dot(x: f64, y: f64) -> Html {
     html! { <circle class="xchart__dot" cx={f1(x)} cy={f1(y)} r="4" /> }
 }
 
+/// An arrow from the origin to (x, y) in plot coordinates, with its head and a label.
+pub fn arrow(plot: &Plot, class: &'static str, v: [f64; 2], label: &str) -> Html {
+    let (x0, y0) = (plot.x(0.0), plot.y(0.0));
+    let (x1, y1) = (plot.x(v[0]), plot.y(v[1]));
+    let (dx, dy) = (x1 - x0, y1 - y0);
+    let len = dx.hypot(dy);
+    let head = if len > 1.0 {
+        // Two barbs 8 units long, ±25° off the shaft.
+        let (ux, uy) = (dx / len, dy / len);
+        let barb = |a: f64| {
+            let (c, s) = (a.cos(), a.sin());
+            (x1 - 8.0 * (ux * c - uy * s), y1 - 8.0 * (ux * s + uy * c))
+        };
+        let (a, b) = (barb(0.44), barb(-0.44));
+        format!(
+            "M{} {}L{} {}L{} {}Z",
+            fixed(x1, 1),
+            fixed(y1, 1),
+            fixed(a.0, 1),
+            fixed(a.1, 1),
+            fixed(b.0, 1),
+            fixed(b.1, 1)
+        )
+    } else {
+        String::new()
+    };
+    let (lx, ly) = (
+        x1 + if dx >= 0.0 { 6.0 } else { -6.0 },
+        y1 + if dy > 0.0 { 14.0 } else { -4.0 },
+    );
+    let anchor = if dx >= 0.0 { "start" } else { "end" };
+    html! {
+        <>
+            {line(class, x0, y0, x1, y1)}
+            {path(class, head, None)}
+            {text("xchart__label", lx, ly, anchor, label.to_string())}
+        </>
+    }
+}
+
 /// SVG coordinates for a chart: maps data ranges onto a plot box.
 #[derive(Clone, Copy)]
 pub struct Plot {

@@ -63,9 +63,13 @@ pub mod attention;
 pub mod beam;
 pub mod bpe;
 pub mod cross_entropy;
+pub mod jacobian;
 pub mod kl;
+pub mod masks;
+pub mod pca;
 pub mod positional;
 pub mod relu;
+pub mod scaling;
 pub mod softmax;
 
 /// **The registry of explorers**: one line each, the only place an explorer is registered. A line
@@ -82,9 +86,13 @@ macro_rules! explorers {
             Tokenizer($crate::explore::bpe::Tokenizer, tokenizer) [1 => for_tokenization, 16 => default],
             Attention($crate::explore::attention::Attention, attention) [2 => default, 22 => for_multi_head, 32 => for_scores],
             Beam($crate::explore::beam::BeamSettings, beam) [5 => default],
+            Masks($crate::explore::masks::Masks, masks) [9 => default],
             Positional($crate::explore::positional::Positional, positional) [21 => default],
             Softmax($crate::explore::softmax::Softmax, softmax) [23 => default],
+            Scaling($crate::explore::scaling::Scaling, scaling) [24 => default],
             CrossEntropy($crate::explore::cross_entropy::CrossEntropy, cross_entropy) [25 => default],
+            Jacobian($crate::explore::jacobian::Jacobian, jacobian) [27 => default],
+            Pca($crate::explore::pca::Pca, pca) [28 => default],
             Kl($crate::explore::kl::Kl, kl) [29 => default],
             Relu($crate::explore::relu::Activations, relu) [30 => default],
         }
@@ -460,6 +468,10 @@ mod tests {
             Model::CrossEntropy(_) => ("ce.p", "0.3"),
             Model::Kl(_) => ("kl.p", "0.5,0.5,0,0"),
             Model::Relu(_) => ("re.f", "gelu"),
+            Model::Scaling(_) => ("sd.d", "16"),
+            Model::Jacobian(_) => ("jc.f", "gelu"),
+            Model::Pca(_) => ("pc.r", "0"),
+            Model::Masks(_) => ("cm.q", "2"),
         };
         let (m, w) = m.with_url(&[(key.0.into(), key.1.into())]);
         assert!(w.is_empty(), "{key:?}: {w:?}");
