@@ -15,13 +15,6 @@ thread_local! {
     static LOADING: Cell<[bool; 2]> = const { Cell::new([false, false]) };
 }
 
-fn slot(lang: Lang) -> usize {
-    match lang {
-        Lang::En => 0,
-        Lang::Zh => 1,
-    }
-}
-
 /// Whether every language of `choice` can be shown.
 pub fn can_show(choice: LangChoice) -> bool {
     choice.shown().iter().all(|&l| bank::has_texts(l).is_some())
@@ -44,7 +37,7 @@ pub fn load(langs: &[Lang], need: Have, done: impl Fn(Result<(), String>) + Clon
         }
         let busy = LOADING.with(|l| {
             let mut now = l.get();
-            let was = std::mem::replace(&mut now[slot(lang)], true);
+            let was = std::mem::replace(&mut now[lang.index()], true);
             l.set(now);
             was
         });
@@ -55,7 +48,7 @@ pub fn load(langs: &[Lang], need: Have, done: impl Fn(Result<(), String>) + Clon
         imp::fetch(bank::TEXT_FILES.get(lang).name, move |body| {
             LOADING.with(|l| {
                 let mut now = l.get();
-                now[slot(lang)] = false;
+                now[lang.index()] = false;
                 l.set(now);
             });
             done(body.and_then(|json| install_file(&json, lang)));

@@ -81,13 +81,6 @@ pub fn host_id(id: u8) -> String {
     format!("q{id}-host")
 }
 
-fn idx(lang: Lang) -> usize {
-    match lang {
-        Lang::En => 0,
-        Lang::Zh => 1,
-    }
-}
-
 /// The id of a card's summary (its question), where keyboard focus goes to land on a card.
 pub fn summary_id(id: u8) -> String {
     format!("q{id}-summary")
@@ -134,7 +127,7 @@ pub fn Card(props: &Props) -> Html {
         let ranges = props
             .hits
             .as_ref()
-            .map(|h| h.question[idx(lang)].clone())
+            .map(|h| h.question[lang.index()].clone())
             .unwrap_or_default();
         html! {
             <span class="card__q" lang={lang.tag()}>
@@ -152,7 +145,7 @@ pub fn Card(props: &Props) -> Html {
             shown
                 .iter()
                 .filter_map(|&lang| {
-                    let (text, ranges) = h.excerpt[idx(lang)].clone()?;
+                    let (text, ranges) = h.excerpt[lang.index()].clone()?;
                     Some(html! {
                         <p class="card__excerpt" lang={lang.tag()}>
                             {highlighted(&text, &ranges)}

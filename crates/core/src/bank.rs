@@ -225,22 +225,14 @@ std::thread_local! {
 }
 
 #[cfg(feature = "runtime-text")]
-fn slot(lang: Lang) -> usize {
-    match lang {
-        Lang::En => 0,
-        Lang::Zh => 1,
-    }
-}
-
-#[cfg(feature = "runtime-text")]
 fn texts(lang: Lang) -> Option<&'static [Text]> {
-    INSTALLED.with(|i| i.get()[slot(lang)]).map(|(t, _)| t)
+    INSTALLED.with(|i| i.get()[lang.index()]).map(|(t, _)| t)
 }
 
 /// How much of `lang`'s text is installed, if any.
 #[cfg(feature = "runtime-text")]
 pub fn has_texts(lang: Lang) -> Option<Have> {
-    INSTALLED.with(|i| i.get()[slot(lang)]).map(|(_, h)| h)
+    INSTALLED.with(|i| i.get()[lang.index()]).map(|(_, h)| h)
 }
 
 /// Installs `lang`'s text, one entry per question in id order, as read from the page (`Have::Shown`)
@@ -267,8 +259,8 @@ pub fn install_texts(lang: Lang, texts: Vec<Text>, have: Have) -> bool {
     let texts: &'static [Text] = Vec::leak(texts);
     INSTALLED.with(|i| {
         let mut now = i.get();
-        let have = now[slot(lang)].map_or(have, |(_, h)| h.max(have));
-        now[slot(lang)] = Some((texts, have));
+        let have = now[lang.index()].map_or(have, |(_, h)| h.max(have));
+        now[lang.index()] = Some((texts, have));
         i.set(now);
     });
     true
@@ -286,10 +278,7 @@ pub fn parse_texts(json: &str, lang: Lang) -> Result<Vec<Text>, String> {
     if top.get("version") != Some(&Value::Number(1.0)) {
         return Err("not version 1".into());
     }
-    let code = match lang {
-        Lang::En => "en",
-        Lang::Zh => "zh",
-    };
+    let code = lang.code();
     if top.get("lang") != Some(&Value::String(code.into())) {
         return Err(format!("not the text in {code}"));
     }

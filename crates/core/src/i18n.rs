@@ -8,6 +8,22 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// 0 for English, 1 for Chinese: where a language's entry is in a pair kept as an array.
+    pub fn index(self) -> usize {
+        match self {
+            Lang::En => 0,
+            Lang::Zh => 1,
+        }
+    }
+
+    /// The language's short code, as in `?lang=` and the text files' names: `en` or `zh`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
     /// BCP 47 tag for `lang` attributes.
     pub fn tag(self) -> &'static str {
         match self {
